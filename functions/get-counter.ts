@@ -1,0 +1,31 @@
+import { NotFoundError } from '#shared/errors';
+import { DEFAULT_ANSWER_SLA_WORKING_DAYS } from '#shared/calendar';
+import { loadCatalog } from './lib/catalog-store.ts';
+import { http } from './lib/http.ts';
+
+/** GET /api/counters/{id} */
+export const handler = http({
+  handler: async ({ params }) => {
+    const catalog = await loadCatalog();
+    const counter = catalog.counters.get(params.id ?? '');
+    if (!counter) throw new NotFoundError('Unknown counter', { code: 'unknown_counter' });
+    const department = catalog.departments.get(counter.departmentId);
+    const procedures = counter.procedureCodes.flatMap((code) => {
+      const procedure = catalog.procedures.get(code);
+      return procedure ? [{ code, name: procedure.name }] : [];
+    });
+    return {
+      body: {
+        id: counter.id,
+        name: counter.name,
+        department: {
+          id: counter.departmentId,
+          name: department?.name ?? counter.departmentId,
+          answerSlaWorkingDays: department?.answerSlaWorkingDays ?? DEFAULT_ANSWER_SLA_WORKING_DAYS,
+        },
+        procedures,
+      },
+      headers: { 'cache-control': 'public, max-age=60' },
+    };
+  },
+});

@@ -1,0 +1,80 @@
+/**
+ * Import of the catalog and of feedback received on paper, by phone or from an older system.
+ * The same validation, routing and deadlines as the API; every line is reported, none stops the run.
+ */
+import { createHash } from 'node:crypto';
+import { BadRequestError, HttpError } from '#shared/errors';
+import type { FeedbackRecord, Status } from '#shared/feedback';
+import { catalogSchema, importExtrasSchema, type ImportEvent } from '#shared/import-schema';
+import { describeIssues, feedbackInputSchema } from '#shared/schemas';
+import { normalizeJson } from '#shared/text';
+import { toLocalIso } from '#shared/time';
+import { forgetCatalogCache, putCounter, putDepartment, putProcedure } from './catalog-store.ts';
+import { submitFeedback } from './submit.ts';
+
+export async function importCatalog(raw: unknown) {
+  const result = catalogSchema.safeParse(normalizeJson(raw));
+  if (!result.success) throw new BadRequestError('Invalid catalog file', { code: 'validation_failed', details: describeIssues(result.error) });
+  const catalog = result.data;
+  for (const d of catalog.departments) await putDepartment(d);
+  for (const p of catalog.procedures) await putProcedure(p);
+  for (const c of catalog.counters) await putCounter(c);
+  forgetCatalogCache();
+  return { departments: catalog.departments.length, counters: catalog.counters.length, procedures: catalog.procedures.length };
+}
+
+const STATUS_OF: Record<ImportEvent['type'], Status> = { acknowledged: 'acknowledged', answered: 'answered', closed: 'closed' };
+
+/** Status, answer and history implied by the imported events, applied in time order. */
+export function applyImportEvents(events: ImportEvent[]): Partial<FeedbackRecord> {
+  const sorted = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const extra: Partial<FeedbackRecord> = {};
+  let status: Status = 'received';
+  const history: NonNullable<FeedbackRecord['history']> = [];
+  for (const event of sorted) {
+    const at = toLocalIso(event.at);
+    if (event.type === 'answered') {
+      if (!event.text) throw new BadRequestError('An "answered" event needs the answer text', { code: 'validation_failed' });
+      extra.answer = { text: event.text, answeredAt: at, by: 'import' };
+    }
+    if (event.type === 'closed') extra.closedAt = at;
+    history.push({ at, by: 'import', type: event.type, from: status, to: STATUS_OF[event.type] });
+    status = STATUS_OF[event.type];
+    extra.updatedAt = at;
+  }
+  if (sorted.length) Object.assign(extra, { status, history });
+  return extra;
+}
+
+export type LineResult = { line: number; trackingCode: string; created: boolean } | { line: number; error: { code: string; message: string; details?: unknown } };
+
+/** Imports one JSON line; a repeated line is recognised (its key is its content) and not doubled. */
+export async function importFeedbackLine(text: string, line: number): Promise<LineResult> {
+  try {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (cause) {
+      throw new BadRequestError('Not valid JSON', { code: 'invalid_json', cause });
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadRequestError('Each line must be a JSON object', { code: 'invalid_body' });
+    const { receivedAt, events, ...body } = normalizeJson(raw) as Record<string, unknown>;
+    const extras = importExtrasSchema.safeParse({ receivedAt, ...(events !== undefined ? { events } : {}) });
+    if (!extras.success) throw new BadRequestError('Invalid receivedAt or events', { code: 'validation_failed', details: describeIssues(extras.error) });
+    const input = feedbackInputSchema.safeParse(body);
+    if (!input.success) throw new BadRequestError('Invalid feedback', { code: 'validation_failed', details: describeIssues(input.error) });
+    const idempotencyKey = `import:${createHash('sha256').update(text.trim()).digest('base64url')}`;
+    const { record, created } = await submitFeedback(input.data, {
+      idempotencyKey,
+      receivedAt: extras.data.receivedAt,
+      source: 'import',
+      extra: applyImportEvents(extras.data.events ?? []),
+    });
+    return { line, trackingCode: record.trackingCode, created };
+  } catch (error) {
+    if (error instanceof HttpError && error.expose) {
+      return { line, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    }
+    return { line, error: { code: 'internal', message: (error as Error).message } };
+  }
+}

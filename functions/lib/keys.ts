@@ -1,0 +1,36 @@
+/** Every key of the single table is built here, and nowhere else. */
+import type { FeedbackRecord } from '#shared/feedback';
+import { OPEN_STATUSES } from '#shared/feedback';
+import { localMonthOf } from '#shared/time';
+
+export const CATALOG_PARTITION = 'CATALOG';
+
+export const keys = {
+  department: (id: string) => ({ pk: `DEPT#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `DEPT#${id}` }),
+  counter: (id: string) => ({ pk: `COUNTER#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `COUNTER#${id}` }),
+  procedure: (code: string) => ({ pk: `PROC#${code}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `PROC#${code}` }),
+  feedback: (trackingCode: string) => ({ pk: `FB#${trackingCode}`, sk: '#META' }),
+  /** Work queue of a department: open or done, soonest due first. */
+  queue: (departmentId: string, open: boolean) => `QUEUE#${departmentId}#${open ? 'OPEN' : 'DONE'}`,
+  /** Statistics partition: a department's records of one local month. */
+  month: (departmentId: string, month: string) => `MONTH#${departmentId}#${month}`,
+};
+
+/**
+ * Index attributes of a feedback record. A bare rating (nothing to answer) stays out of the work
+ * queues (sparse gsi1) but is always in its month (gsi2).
+ */
+export function feedbackIndexKeys(record: FeedbackRecord) {
+  const inQueue = record.dueAt !== null;
+  return {
+    ...keys.feedback(record.trackingCode),
+    ...(inQueue
+      ? {
+          gsi1pk: keys.queue(record.departmentId, OPEN_STATUSES.includes(record.status)),
+          gsi1sk: `${record.dueAt}#${record.trackingCode}`,
+        }
+      : {}),
+    gsi2pk: keys.month(record.departmentId, localMonthOf(record.receivedAt)),
+    gsi2sk: `${record.receivedAt}#${record.trackingCode}`,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Accepting a submission exactly once. With an Idempotency-Key the tracking code is a keyed hash
+ * of the key, so the record is its own idempotency record: one conditional PutItem creates it, a
+ * replay finds it (same body → same answer, other body → 409). No transaction needed.
+ */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { buildFeedbackRecord, canonicalJson, type FeedbackRecord } from '#shared/feedback';
+import { ConflictError } from '#shared/errors';
+import type { FeedbackInput } from '#shared/schemas';
+import { codeFromBytes } from '#shared/tracking-code';
+import { loadCatalog } from './catalog-store.ts';
+import { getFeedback, putNewFeedback } from './feedback-store.ts';
+
+const secret = () => process.env.TRACKING_CODE_SECRET ?? 'gop-y-tracking-code';
+
+export const codeForKey = (key: string) => codeFromBytes(createHmac('sha256', secret()).update(`idem:${key}`).digest());
+export const randomCode = () => codeFromBytes(randomBytes(16));
+export const hashRequest = (input: unknown) => createHash('sha256').update(canonicalJson(input)).digest('base64url');
+
+export type Submitted = { record: FeedbackRecord; created: boolean };
+
+export async function submitFeedback(
+  input: FeedbackInput,
+  options: { idempotencyKey?: string; receivedAt?: Date | string; source?: FeedbackRecord['source']; extra?: Partial<FeedbackRecord> },
+): Promise<Submitted> {
+  const catalog = await loadCatalog();
+  const requestHash = hashRequest({ input, receivedAt: options.receivedAt ?? null, extra: options.extra ?? null });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const trackingCode = options.idempotencyKey ? codeForKey(options.idempotencyKey) : randomCode();
+    const record: FeedbackRecord = {
+      ...buildFeedbackRecord(input, catalog, { trackingCode, receivedAt: options.receivedAt ?? new Date(), requestHash, source: options.source ?? 'api' }),
+      ...options.extra,
+    };
+    if (await putNewFeedback(record)) return { record, created: true };
+    if (!options.idempotencyKey) continue; // a random-code collision: draw again
+    const existing = await getFeedback(trackingCode);
+    if (existing && existing.requestHash === requestHash) return { record: existing, created: false };
+    throw new ConflictError('This Idempotency-Key was already used with a different body', { code: 'idempotency_conflict' });
+  }
+  throw new Error('could not allocate a tracking code');
+}

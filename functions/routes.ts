@@ -1,0 +1,53 @@
+/**
+ * Every API route and the handler module that serves it. The local adapter and the CDK API stack
+ * both read this list, so a route exists in both places or in neither.
+ */
+export type Route = {
+  method: 'GET' | 'POST';
+  path: string;
+  /** Module under functions/ exporting `handler`. */
+  handler: string;
+  /** `official`: requires a signed-in official (JWT authorizer in AWS, verified token locally). */
+  auth?: 'official';
+  /** What the function may do with the table: least privilege per function. */
+  access: 'none' | 'read' | 'write';
+};
+
+export const ROUTES: Route[] = [
+  { method: 'GET', path: '/api/health', handler: 'health', access: 'none' },
+  { method: 'GET', path: '/api/counters', handler: 'list-counters', access: 'read' },
+  { method: 'GET', path: '/api/counters/{id}', handler: 'get-counter', access: 'read' },
+  { method: 'GET', path: '/api/procedures', handler: 'search-procedures', access: 'read' },
+  { method: 'POST', path: '/api/feedback', handler: 'submit-feedback', access: 'write' },
+  { method: 'GET', path: '/api/feedback/{trackingCode}', handler: 'get-feedback', access: 'read' },
+];
+
+/** Matches a concrete path against the route templates; path parameters are URL-decoded. */
+export function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | { allowed: string[] } | undefined {
+  const allowed: string[] = [];
+  for (const route of ROUTES) {
+    const names: string[] = [];
+    const pattern = new RegExp(
+      `^${route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      })}$`,
+    );
+    const match = pattern.exec(path);
+    if (!match) continue;
+    if (route.method !== method) {
+      allowed.push(route.method);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    names.forEach((name, i) => {
+      try {
+        params[name] = decodeURIComponent(match[i + 1]!);
+      } catch {
+        params[name] = match[i + 1]!;
+      }
+    });
+    return { route, params };
+  }
+  return allowed.length ? { allowed } : undefined;
+}

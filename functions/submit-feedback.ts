@@ -1,0 +1,29 @@
+import { BadRequestError } from '#shared/errors';
+import { receiptView } from '#shared/feedback';
+import { feedbackInputSchema } from '#shared/schemas';
+import { loadCatalog } from './lib/catalog-store.ts';
+import { http } from './lib/http.ts';
+import { submitFeedback } from './lib/submit.ts';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** POST /api/feedback — 201 with the receipt; a replay (same key, same body) gets the same receipt. */
+export const handler = http({
+  body: feedbackInputSchema,
+  handler: async ({ body, headers }) => {
+    const idempotencyKey = headers['idempotency-key'];
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new BadRequestError('Idempotency-Key must be 8–128 letters, digits or -_.:', { code: 'invalid_idempotency_key' });
+    }
+    if (body.channel === 'kiosk' && !idempotencyKey) {
+      throw new BadRequestError('Kiosks must send an Idempotency-Key header', { code: 'missing_idempotency_key' });
+    }
+    const { record, created } = await submitFeedback(body, { idempotencyKey });
+    const department = (await loadCatalog()).departments.get(record.departmentId) ?? { id: record.departmentId, name: record.departmentId };
+    return {
+      statusCode: 201, // a replay answers exactly as the first time
+      body: receiptView(record, department),
+      headers: created ? undefined : { 'idempotent-replay': 'true' },
+    };
+  },
+});

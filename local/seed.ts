@@ -1,0 +1,24 @@
+/** Loads the demo catalog and history through the same importer operators use. */
+import { readFile } from 'node:fs/promises';
+import { importCatalog, importFeedbackLine } from '#functions/lib/importer';
+import type { Catalog } from '#shared/catalog';
+import { demoHistory } from './demo/history.ts';
+
+export async function loadDemoCatalog(): Promise<Catalog> {
+  return JSON.parse(await readFile(new URL('./demo/catalog.json', import.meta.url), 'utf8')) as Catalog;
+}
+
+export async function seedDemoData(now = new Date()): Promise<{ items: number; errors: number }> {
+  const catalog = await loadDemoCatalog();
+  await importCatalog(catalog);
+  const lines = demoHistory(catalog, now);
+  let errors = 0;
+  for (const [i, line] of lines.entries()) {
+    const result = await importFeedbackLine(line, i + 1);
+    if ('error' in result) {
+      errors++;
+      console.error('demo line failed', result);
+    }
+  }
+  return { items: lines.length - errors, errors };
+}

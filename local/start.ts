@@ -1,0 +1,35 @@
+/** `npm start`: the whole product on http://localhost:3000 (PORT overrides) with demo data. */
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { config } from './config.ts';
+import { startServer } from './server.ts';
+import { startLocalStore } from './stack.ts';
+
+const store = await startLocalStore();
+if (store.seeded) console.log(`Demo data loaded: ${store.seeded.items} items.`);
+const { server, url } = await startServer(config.port, { dataDir: config.dataDir });
+const stackFile = join(config.dataDir, 'stack.json');
+await writeFile(stackFile, JSON.stringify({ pid: process.pid, url, dynamodbEndpoint: store.endpoint, tableName: config.tableName }));
+
+console.log(`
+Góp Ý is running on ${url}
+  Kiosk:        ${url}/kiosk?counter=stp-quay-02
+  QR page:      ${url}/q/bt-quay-01
+  Tracking:     ${url}/track
+  Inbox:        ${url}/inbox
+  Statistics:   ${url}/stats
+  API:          ${url}/api/health
+Data in ${config.dataDir} (delete it to start again with fresh demo data). Ctrl+C stops.`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  server.closeAllConnections();
+  await store.close();
+  await rm(stackFile, { force: true });
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

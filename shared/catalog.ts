@@ -1,0 +1,22 @@
+/** The catalog: departments, their counters and the procedures they own. */
+export type Department = { id: string; name: string; answerSlaWorkingDays: number; level?: 'province' | 'commune' | 'central' };
+export type Counter = { id: string; name: string; departmentId: string; procedureCodes: string[] };
+export type Procedure = { code: string; name: string; departmentId: string; field?: string };
+export type Catalog = { departments: Department[]; counters: Counter[]; procedures: Procedure[] };
+
+/** Where items go when neither the procedure nor the counter names an owner. */
+export const TRIAGE_DEPARTMENT_ID = 'tiep-nhan-chung';
+
+export type CatalogIndex = {
+  departments: Map<string, Department>;
+  counters: Map<string, Counter>;
+  procedures: Map<string, Procedure>;
+};
+
+export function indexCatalog(catalog: Catalog): CatalogIndex {
+  return {
+    departments: new Map(catalog.departments.map((d) => [d.id, d])),
+    counters: new Map(catalog.counters.map((c) => [c.id, c])),
+    procedures: new Map(catalog.procedures.map((p) => [p.code, p])),
+  };
+}

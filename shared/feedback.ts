@@ -1,0 +1,135 @@
+/** The feedback record and the views of it that leave the server. Pure: no I/O. */
+import { calendar, TRANSFER_WORKING_DAYS } from './calendar.ts';
+import type { CatalogIndex } from './catalog.ts';
+import { BadRequestError } from './errors.ts';
+import { routeFeedback, type RoutingStep } from './routing.ts';
+import { missingFields, type Channel, type Contact, type FeedbackInput, type Kind, type Reason } from './schemas.ts';
+import { localMonthOf, toLocalIso } from './time.ts';
+
+export const STATUSES = ['received', 'acknowledged', 'in_progress', 'answered', 'closed', 'transferred', 'rejected', 'duplicate', 'spam'] as const;
+export type Status = (typeof STATUSES)[number];
+/** Statuses that still need work from the department. */
+export const OPEN_STATUSES: readonly Status[] = ['received', 'acknowledged', 'in_progress', 'transferred'];
+
+export type Answer = { text: string; answeredAt: string; by?: string };
+
+export type FeedbackRecord = {
+  trackingCode: string;
+  kind: Kind;
+  channel: Channel;
+  status: Status;
+  counterId: string;
+  departmentId: string;
+  procedureCode?: string;
+  dossierNumber?: string;
+  rating?: number;
+  reasons?: Reason[];
+  comment?: string;
+  contact?: Contact;
+  consent?: boolean;
+  deviceId?: string;
+  receivedAt: string;
+  /** Null for a bare rating: nothing to answer. */
+  dueAt: string | null;
+  transferDueAt: string | null;
+  routing: RoutingStep[];
+  answer?: Answer;
+  closedAt?: string;
+  /** Status changes, oldest first (the inbox's audit trail builds on this). */
+  history?: HistoryEntry[];
+  requestHash: string;
+  source: 'api' | 'import';
+  updatedAt: string;
+};
+
+export type HistoryEntry = { at: string; by: string; type: string; from: Status; to: Status; text?: string };
+
+export type Department = { id: string; name: string };
+
+/** Validates the cross-field and catalog rules and builds a new record (status `received`). */
+export function buildFeedbackRecord(
+  input: FeedbackInput,
+  catalog: CatalogIndex,
+  meta: { trackingCode: string; receivedAt: Date | string; requestHash: string; source: FeedbackRecord['source'] },
+): FeedbackRecord {
+  if (!catalog.counters.has(input.counterId)) {
+    throw new BadRequestError(`Unknown counter "${input.counterId}"`, { code: 'unknown_counter', details: [{ path: 'counterId', message: 'unknown counter' }] });
+  }
+  if (input.procedureCode && !catalog.procedures.has(input.procedureCode)) {
+    throw new BadRequestError(`Unknown procedure "${input.procedureCode}"`, {
+      code: 'unknown_procedure',
+      details: [{ path: 'procedureCode', message: 'unknown procedure' }],
+    });
+  }
+  const missing = missingFields(input);
+  if (missing.length > 0) {
+    const what = input.kind === 'pakn' ? 'A petition (pakn) needs' : 'A rating needs';
+    throw new BadRequestError(`${what}: ${missing.join(', ')}`, {
+      code: 'missing_fields',
+      details: missing.map((path) => ({ path, message: 'required' })),
+    });
+  }
+  const receivedAt = toLocalIso(meta.receivedAt);
+  const step = routeFeedback(input, catalog, receivedAt);
+  const department = catalog.departments.get(step.to);
+  const needsAnswer = input.kind === 'pakn' || Boolean(input.comment);
+  const { deviceId, contact, consent, ...rest } = input;
+  return {
+    ...rest,
+    ...(deviceId ? { deviceId } : {}),
+    // Contact data is kept only with consent (Decree 13/2023): without it we do not store it.
+    ...(contact && consent ? { contact, consent } : consent !== undefined ? { consent } : {}),
+    trackingCode: meta.trackingCode,
+    status: 'received',
+    departmentId: step.to,
+    receivedAt,
+    dueAt: needsAnswer ? calendar.deadline(receivedAt, department?.answerSlaWorkingDays ?? 10) : null,
+    transferDueAt: input.kind === 'pakn' ? calendar.deadline(receivedAt, TRANSFER_WORKING_DAYS) : null,
+    routing: [step],
+    requestHash: meta.requestHash,
+    source: meta.source,
+    updatedAt: receivedAt,
+  };
+}
+
+export function monthOf(record: Pick<FeedbackRecord, 'receivedAt'>): string {
+  return localMonthOf(record.receivedAt);
+}
+
+/** What the submitter receives: 201 body of POST /api/feedback. */
+export function receiptView(record: FeedbackRecord, department: Department) {
+  return {
+    trackingCode: record.trackingCode,
+    kind: record.kind,
+    status: 'received' as const,
+    department: { id: department.id, name: department.name },
+    receivedAt: record.receivedAt,
+    dueAt: record.dueAt,
+  };
+}
+
+/** Public tracking view: never any contact data, nor internal notes. */
+export function trackingView(record: FeedbackRecord, department: Department) {
+  return {
+    trackingCode: record.trackingCode,
+    kind: record.kind,
+    status: record.status,
+    receivedAt: record.receivedAt,
+    dueAt: record.dueAt,
+    department: { id: department.id, name: department.name },
+    ...(record.answer ? { answer: { text: record.answer.text, answeredAt: record.answer.answeredAt } } : {}),
+  };
+}
+
+/** Canonical JSON (sorted keys) so the same body always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,35 @@
+/** Schemas of the import files: a catalog JSON and feedback JSON Lines. */
+import * as z from 'zod/mini';
+import { id, line, paragraph, procedureCode } from './schemas.ts';
+
+export const catalogSchema = z.strictObject({
+  departments: z.array(
+    z.object({
+      id,
+      name: line(200),
+      answerSlaWorkingDays: z.int().check(z.minimum(1), z.maximum(60)),
+      level: z.optional(z.enum(['province', 'commune', 'central'])),
+    }),
+  ),
+  counters: z.array(z.object({ id, name: line(200), departmentId: id, procedureCodes: z.array(procedureCode) })),
+  procedures: z.array(z.object({ code: procedureCode, name: line(400), departmentId: id, field: z.optional(line(200)) })),
+});
+
+const isoWithOffset = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'must be ISO 8601 with an offset'),
+  z.refine((value) => !Number.isNaN(Date.parse(value)), 'not a real time'),
+);
+
+export const importEventSchema = z.strictObject({
+  type: z.enum(['acknowledged', 'answered', 'closed']),
+  at: isoWithOffset,
+  text: z.optional(paragraph(8000)),
+});
+
+/** Fields of an import line besides the POST body. */
+export const importExtrasSchema = z.strictObject({
+  receivedAt: isoWithOffset,
+  events: z.optional(z.array(importEventSchema).check(z.maxLength(20))),
+});
+
+export type ImportEvent = z.infer<typeof importEventSchema>;

@@ -1,0 +1,79 @@
+/**
+ * Request schemas shared by the API and the pages (zod/mini keeps the pages' bundles small).
+ * Strings arrive already trimmed and NFC-normalized (see `normalizeJson`).
+ */
+import * as z from 'zod/mini';
+import { hasForbiddenCharacters } from './text.ts';
+
+export const KINDS = ['rating', 'pakn'] as const;
+export const CHANNELS = ['kiosk', 'qr', 'web', 'phone', 'letter'] as const;
+export const REASONS = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'] as const;
+export const PROCEDURE_CODE = /^\d\.\d{6}$/;
+export const MAX_COMMENT = 4000;
+
+export type Kind = (typeof KINDS)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type Reason = (typeof REASONS)[number];
+
+const noControls = (multiline: boolean) =>
+  z.refine<string>((value) => !hasForbiddenCharacters(value, multiline), 'contains control characters');
+
+/** One line of text, 1…max characters. */
+export const line = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), noControls(false));
+/** Free text that may span lines. */
+export const paragraph = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), noControls(true));
+
+export const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case id'));
+export const procedureCode = z.string().check(z.regex(PROCEDURE_CODE, 'must look like 1.001247'));
+/** Vietnamese phone numbers, with spaces, dots or dashes between digits. */
+export const phone = z.string().check(
+  z.maxLength(20),
+  z.regex(/^(\+84|0)[\d .-]{8,14}$/, 'must be a Vietnamese phone number'),
+  z.refine((value) => /^(\+84|0)\d{9,10}$/.test(value.replace(/[ .-]/g, '')), 'must be a Vietnamese phone number'),
+);
+export const email = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
+
+export const contactSchema = z.strictObject({
+  name: line(120),
+  phone: z.optional(phone),
+  email: z.optional(email),
+  address: z.optional(line(300)),
+});
+
+export const feedbackInputSchema = z.strictObject({
+  counterId: id,
+  kind: z.enum(KINDS),
+  channel: z.enum(CHANNELS),
+  rating: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
+  reasons: z.optional(z.array(z.enum(REASONS)).check(z.maxLength(REASONS.length))),
+  procedureCode: z.optional(procedureCode),
+  dossierNumber: z.optional(line(60)),
+  comment: z.optional(paragraph(MAX_COMMENT)),
+  contact: z.optional(contactSchema),
+  consent: z.optional(z.boolean()),
+  /** Set by kiosks: lets the misuse rule spot bursts of taps from one device. */
+  deviceId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short device id'))),
+});
+
+export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
+export type Contact = z.infer<typeof contactSchema>;
+
+/**
+ * Rules across fields. A rating needs a rating or a comment; a PAKN (Decree 20/2008 Art. 7) needs
+ * a comment, the submitter's name, a phone or an address, and explicit consent.
+ * Returns the missing field paths (empty when complete).
+ */
+export function missingFields(input: FeedbackInput): string[] {
+  if (input.kind === 'rating') return input.rating === undefined && !input.comment ? ['rating|comment'] : [];
+  const missing: string[] = [];
+  if (!input.comment) missing.push('comment');
+  if (!input.contact?.name) missing.push('contact.name');
+  if (!input.contact?.phone && !input.contact?.address) missing.push('contact.phone|contact.address');
+  if (input.consent !== true) missing.push('consent');
+  return missing;
+}
+
+/** `[{ path, message }]` for an error response, from a zod error. */
+export function describeIssues(error: z.core.$ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+}
