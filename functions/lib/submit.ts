@@ -10,6 +10,7 @@ import type { FeedbackInput } from '#shared/schemas';
 import { codeFromBytes } from '#shared/tracking-code';
 import { loadCatalog } from './catalog-store.ts';
 import { getFeedback, putNewFeedback } from './feedback-store.ts';
+import { writeMonthMarkers } from './month-markers.ts';
 
 const secret = () => process.env.TRACKING_CODE_SECRET ?? 'gop-y-tracking-code';
 
@@ -31,7 +32,10 @@ export async function submitFeedback(
       ...buildFeedbackRecord(input, catalog, { trackingCode, receivedAt: options.receivedAt ?? new Date(), requestHash, source: options.source ?? 'api' }),
       ...options.extra,
     };
-    if (await putNewFeedback(record)) return { record, created: true };
+    if (await putNewFeedback(record)) {
+      await writeMonthMarkers(record);
+      return { record, created: true };
+    }
     if (!options.idempotencyKey) continue; // a random-code collision: draw again
     const existing = await getFeedback(trackingCode);
     if (existing && existing.requestHash === requestHash) return { record: existing, created: false };
