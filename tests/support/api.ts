@@ -27,7 +27,7 @@ export async function startTestApi(options: Partial<ServerOptions> & { seedHisto
       const response = await fetch(url + path, {
         method,
         headers: { ...(body !== undefined && init.raw === undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-        body,
+        body: body as string | undefined,
       });
       const text = await response.text();
       let json: any;
