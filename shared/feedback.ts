@@ -28,6 +28,8 @@ export type FeedbackRecord = {
   contact?: Contact;
   consent?: boolean;
   deviceId?: string;
+  /** Device clock at submission (kiosks); only compared with the same device's other submissions. */
+  submittedAt?: string;
   receivedAt: string;
   /** Null for a bare rating: nothing to answer. */
   dueAt: string | null;
@@ -108,6 +110,13 @@ export function receiptView(record: FeedbackRecord, department: Department) {
   };
 }
 
+/** Status changes for the public timeline: receipt first, then each transition (never text or who). */
+export function publicTimeline(record: Pick<FeedbackRecord, 'receivedAt' | 'history'>): { status: Status; at: string }[] {
+  const steps = [{ status: 'received' as Status, at: record.receivedAt }];
+  for (const entry of record.history ?? []) if (entry.to !== entry.from) steps.push({ status: entry.to, at: entry.at });
+  return steps;
+}
+
 /** Public tracking view: never any contact data, nor internal notes. */
 export function trackingView(record: FeedbackRecord, department: Department) {
   return {
@@ -117,6 +126,7 @@ export function trackingView(record: FeedbackRecord, department: Department) {
     receivedAt: record.receivedAt,
     dueAt: record.dueAt,
     department: { id: department.id, name: department.name },
+    timeline: publicTimeline(record),
     ...(record.answer ? { answer: { text: record.answer.text, answeredAt: record.answer.answeredAt } } : {}),
   };
 }

@@ -53,6 +53,11 @@ export const feedbackInputSchema = z.strictObject({
   consent: z.optional(z.boolean()),
   /** Set by kiosks: lets the misuse rule spot bursts of taps from one device. */
   deviceId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short device id'))),
+  /**
+   * When the person pressed "Gửi", by the device's clock. Kiosks queue offline and send later, so
+   * the misuse rule compares these (same device, same clock) rather than the server's receipt time.
+   */
+  submittedAt: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'must be ISO 8601 with an offset'))),
 });
 
 export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
