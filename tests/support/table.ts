@@ -1,0 +1,14 @@
+/** Test-only inspection of the table (a Scan is fine here; never on a request path). */
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { dynamo, tableName } from '#functions/lib/dynamo';
+
+export async function countItems(): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, any> | undefined;
+  do {
+    const page = await dynamo().send(new ScanCommand({ TableName: tableName(), Select: 'COUNT', ExclusiveStartKey: startKey }));
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}
