@@ -8,6 +8,40 @@ export type Job = {
   schedule: string;
   description: string;
   access: 'read' | 'write';
+  /** AWS resources beyond the table (see Capability); infra grants exactly these. */
+  uses?: Capability[];
+  /** Defaults: 1024 MB, 300 s. */
+  memoryMb?: number;
+  timeoutSeconds?: number;
 };
+
+/**
+ * What a function may use beyond the table. The CDK app (infra/) grants exactly these, least
+ * privilege, and sets the environment variables in CAPABILITY_ENV; a new job or route needs no
+ * infra edit. Locally the same variables may point anywhere (or stay unset: feature off).
+ * - `stats-bucket`: read/write objects under `stats/` of the site bucket (served at /stats/*).
+ * - `sms`: SNS Publish to phone numbers (SMS).
+ * - `email`: SES SendEmail from MAIL_FROM (unset when no sender is configured: e-mail off).
+ * - `dead-letters`: SQS SendMessage to the notifications dead-letter queue.
+ */
+export type Capability = 'stats-bucket' | 'sms' | 'email' | 'dead-letters';
+
+export const CAPABILITY_ENV = {
+  'stats-bucket': 'STATS_BUCKET',
+  sms: 'SMS_SENDER_ID',
+  email: 'MAIL_FROM',
+  'dead-letters': 'DEAD_LETTER_QUEUE_URL',
+} as const satisfies Record<Capability, string>;
+
+/**
+ * Custom metrics (Powertools Metrics, EMF) that CloudWatch alarms watch. Namespace comes from
+ * POWERTOOLS_METRICS_NAMESPACE, the `service` dimension from POWERTOOLS_SERVICE_NAME (= the
+ * handler name); both are set by infra. Emit the notification age on every run (0 when empty).
+ */
+export const METRICS = {
+  namespace: 'GopY',
+  /** Seconds since the oldest notification still waiting in the outbox was created (Maximum). */
+  oldestUndeliveredNotificationAge: 'OldestUndeliveredNotificationAgeSeconds',
+} as const;
 
 export const JOBS: Job[] = [];

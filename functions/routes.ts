@@ -2,6 +2,8 @@
  * Every API route and the handler module that serves it. The local adapter and the CDK API stack
  * both read this list, so a route exists in both places or in neither.
  */
+import type { Capability } from './jobs.ts';
+
 export type Route = {
   method: 'GET' | 'POST';
   path: string;
@@ -11,6 +13,8 @@ export type Route = {
   auth?: 'official';
   /** What the function may do with the table: least privilege per function. */
   access: 'none' | 'read' | 'write';
+  /** AWS resources beyond the table, granted by infra (see Capability in ./jobs.ts). */
+  uses?: Capability[];
 };
 
 export const ROUTES: Route[] = [
