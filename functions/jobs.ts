@@ -44,4 +44,13 @@ export const METRICS = {
   oldestUndeliveredNotificationAge: 'OldestUndeliveredNotificationAgeSeconds',
 } as const;
 
-export const JOBS: Job[] = [];
+export const JOBS: Job[] = [
+  {
+    handler: 'publish-stats',
+    // 00:30 local: the running month every day; on the 1st also the month that just closed.
+    schedule: 'cron(30 0 * * ? *)',
+    description: 'Publishes monthly statistics to stats/ (JSON, CSV, index)',
+    access: 'write',
+    uses: ['stats-bucket'],
+  },
+];

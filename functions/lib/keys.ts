@@ -4,12 +4,15 @@ import { OPEN_STATUSES } from '#shared/feedback';
 import { localMonthOf } from '#shared/time';
 
 export const CATALOG_PARTITION = 'CATALOG';
+export const MONTH_MARKER_PREFIX = 'MONTH#';
 
 export const keys = {
   department: (id: string) => ({ pk: `DEPT#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `DEPT#${id}` }),
   counter: (id: string) => ({ pk: `COUNTER#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `COUNTER#${id}` }),
   procedure: (code: string) => ({ pk: `PROC#${code}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `PROC#${code}` }),
   feedback: (trackingCode: string) => ({ pk: `FB#${trackingCode}`, sk: '#META' }),
+  /** A record's presence in a statistics month other than its receipt month (see month-markers.ts). */
+  monthMarker: (trackingCode: string, month: string) => ({ pk: `FB#${trackingCode}`, sk: `${MONTH_MARKER_PREFIX}${month}` }),
   /** Work queue of a department: open or done, soonest due first. */
   queue: (departmentId: string, open: boolean) => `QUEUE#${departmentId}#${open ? 'OPEN' : 'DONE'}`,
   /** Statistics partition: a department's records of one local month. */

@@ -1,0 +1,122 @@
+/**
+ * The publication job: computes each month from that month's own gsi2 partitions (one per
+ * department; records received in it plus month markers, each record once, no Scan) and publishes
+ * `stats/YYYY-MM.json`, `stats/YYYY-MM.csv` and `stats/index.json`. A closed month is rewritten
+ * only when its `sourceHash` changed (late imports, a changed definition). When a month closes,
+ * records still open are carried into the new month (their markers are refreshed).
+ *
+ * Scheduled (functions/jobs.ts): daily for the running month, on the 1st for the month just closed.
+ * Event: `{ scope?: 'running' | 'closed' | 'default', months?: ['YYYY-MM', …] }`.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '#shared/feedback';
+import { monthCsv } from '#shared/stats/csv';
+import { computeMonth, DEFAULT_MIN_ANSWERED_FOR_RANK, DEFINITIONS_VERSION, monthWindow, type StatsCatalog } from '#shared/stats/month';
+import { relevantTo } from '#shared/stats/measures';
+import { indexEntry, mergeIndex, monthsToPublish, type IndexEntry, type PublishedMonth, type StatsIndex } from '#shared/stats/publication';
+import type { StatsRecord } from '#shared/stats/record';
+import { localDayOf, toLocalIso, type LocalMonth } from '#shared/time';
+import { queryCatalog } from './lib/catalog-store.ts';
+import { log } from './lib/log.ts';
+import { refreshMonthMarkers } from './lib/month-markers.ts';
+import { queryMonth } from './lib/stats-store.ts';
+import { defaultStatsOutput, type StatsOutput } from './lib/stats-output.ts';
+
+export type MonthReport = {
+  month: LocalMonth;
+  closed: boolean;
+  /** Items returned by the month's partitions. */
+  itemsRead: number;
+  /** Records the month's figures are about (received, answered, or open at its end; spam included). */
+  recordsInMonth: number;
+  written: boolean;
+  /** Still-open records whose markers were refreshed into the following months. */
+  carried: number;
+};
+
+export type PublishOptions = { output?: StatsOutput; now?: Date; minAnsweredForRank?: number };
+
+const minAnswered = () => Number(process.env.STATS_MIN_ANSWERED_FOR_RANK ?? DEFAULT_MIN_ANSWERED_FOR_RANK);
+
+async function readJson<T>(output: StatsOutput, name: string): Promise<T | undefined> {
+  const text = await output.read(name);
+  return text ? (JSON.parse(text) as T) : undefined;
+}
+
+function sourceHash(records: StatsRecord[], catalog: StatsCatalog, minAnsweredForRank: number): string {
+  const sorted = [...records].sort((a, b) => a.trackingCode.localeCompare(b.trackingCode));
+  const source = canonicalJson({ definitions: DEFINITIONS_VERSION, minAnsweredForRank, catalog, records: sorted });
+  return `sha256:${createHash('sha256').update(source).digest('hex')}`;
+}
+
+/** Computes and (when changed) publishes one month. */
+export async function publishMonth(month: LocalMonth, catalog: StatsCatalog, options: Required<PublishOptions>): Promise<{ report: MonthReport; entry?: IndexEntry }> {
+  const { output, now, minAnsweredForRank } = options;
+  let itemsRead = 0;
+  const records: StatsRecord[] = [];
+  for (const department of catalog.departments) {
+    const part = await queryMonth(department.id, month);
+    itemsRead += part.itemsRead;
+    records.push(...part.records);
+  }
+  const window = monthWindow(month, now);
+  const relevant = records.filter((r) => relevantTo(r, window));
+  const hash = sourceHash(relevant, catalog, minAnsweredForRank);
+  const previous = window.closed ? await readJson<PublishedMonth>(output, `${month}.json`) : undefined;
+  const unchanged = previous?.closed === true && previous.sourceHash === hash;
+  let entry: IndexEntry | undefined;
+  if (!unchanged) {
+    const stats: PublishedMonth = { ...computeMonth(relevant, month, { catalog, now, minAnsweredForRank }), generatedAt: toLocalIso(now), sourceHash: hash };
+    await output.write(`${month}.json`, `${JSON.stringify(stats, null, 1)}\n`, 'application/json; charset=utf-8');
+    await output.write(`${month}.csv`, monthCsv(stats), 'text/csv; charset=utf-8');
+    entry = indexEntry(stats);
+  }
+  let carried = 0;
+  if (window.closed) {
+    // Open at the close of M and still open now: make sure they are in the following months too.
+    for (const r of relevant) {
+      if (r.dueAt === null || r.resolvedAt || r.status === 'spam') continue;
+      await refreshMonthMarkers(r.trackingCode, now);
+      carried++;
+    }
+  }
+  const report = { month, closed: window.closed, itemsRead, recordsInMonth: relevant.length, written: !unchanged, carried };
+  log('info', 'statistics month', report);
+  return { report, entry };
+}
+
+/** Publishes the months (oldest first, so open records are carried forward) and the index. */
+export async function publishStats(months: LocalMonth[], options: PublishOptions = {}): Promise<MonthReport[]> {
+  const resolved = { output: options.output ?? defaultStatsOutput(), now: options.now ?? new Date(), minAnsweredForRank: options.minAnsweredForRank ?? minAnswered() };
+  const full = await queryCatalog();
+  const catalog: StatsCatalog = {
+    departments: full.departments.map(({ id, name }) => ({ id, name })),
+    counters: full.counters.map(({ id, name, departmentId }) => ({ id, name, departmentId })),
+    procedures: full.procedures.map(({ code, name }) => ({ code, name })),
+  };
+  const reports: MonthReport[] = [];
+  const entries: IndexEntry[] = [];
+  for (const month of [...new Set(months)].sort()) {
+    const { report, entry } = await publishMonth(month, catalog, resolved);
+    reports.push(report);
+    if (entry) entries.push(entry);
+  }
+  if (entries.length) {
+    const index = await readJson<StatsIndex>(resolved.output, 'index.json');
+    await resolved.output.write('index.json', `${JSON.stringify(mergeIndex(index, entries, toLocalIso(resolved.now)), null, 1)}\n`, 'application/json; charset=utf-8');
+  }
+  return reports;
+}
+
+/** The months a run publishes when none are named (see `monthsToPublish`). */
+export async function defaultMonths(scope: 'running' | 'closed' | 'default', options: PublishOptions = {}): Promise<LocalMonth[]> {
+  const output = options.output ?? defaultStatsOutput();
+  return monthsToPublish(await readJson<StatsIndex>(output, 'index.json'), options.now ?? new Date(), scope);
+}
+
+/** Scheduled daily: the running month; on the 1st (local) also the month that just closed. */
+export const handler = async (event: { scope?: 'running' | 'closed' | 'default'; months?: string[] } = {}) => {
+  const scope = event.scope ?? (localDayOf(new Date()).endsWith('-01') ? 'default' : 'running');
+  const months = event.months?.length ? event.months.filter((m) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m)) : await defaultMonths(scope);
+  return { months: await publishStats(months) };
+};
