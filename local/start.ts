@@ -2,9 +2,11 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { config } from './config.ts';
+import { ensurePagesBuilt } from './pages.ts';
 import { startServer } from './server.ts';
 import { startLocalStore } from './stack.ts';
 
+await ensurePagesBuilt();
 const store = await startLocalStore();
 if (store.seeded) console.log(`Demo data loaded: ${store.seeded.items} items.`);
 const { server, url } = await startServer(config.port, { dataDir: config.dataDir });

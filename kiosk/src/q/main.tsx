@@ -1,0 +1,1 @@
+import { render } from 'preact'; render(<p>q</p>, document.getElementById('app')!);

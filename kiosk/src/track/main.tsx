@@ -1,0 +1,1 @@
+import { render } from 'preact'; render(<p>track</p>, document.getElementById('app')!);
