@@ -24,6 +24,15 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/api/procedures', handler: 'search-procedures', access: 'read' },
   { method: 'POST', path: '/api/feedback', handler: 'submit-feedback', access: 'write' },
   { method: 'GET', path: '/api/feedback/{trackingCode}', handler: 'get-feedback', access: 'read' },
+  // Officials' inbox. Fixed paths before /api/inbox/{trackingCode}: the first match wins.
+  { method: 'GET', path: '/api/inbox', handler: 'inbox-list', auth: 'official', access: 'read' },
+  { method: 'GET', path: '/api/inbox/me', handler: 'inbox-me', auth: 'official', access: 'read' },
+  { method: 'GET', path: '/api/inbox/alerts', handler: 'inbox-alerts', auth: 'official', access: 'read' },
+  { method: 'GET', path: '/api/inbox/export.csv', handler: 'inbox-export-csv', auth: 'official', access: 'read' },
+  { method: 'GET', path: '/api/inbox/export.xlsx', handler: 'inbox-export-xlsx', auth: 'official', access: 'read' },
+  { method: 'POST', path: '/api/inbox/bulk-actions', handler: 'inbox-bulk', auth: 'official', access: 'write' },
+  { method: 'GET', path: '/api/inbox/{trackingCode}', handler: 'inbox-get', auth: 'official', access: 'read' },
+  { method: 'POST', path: '/api/inbox/{trackingCode}/actions', handler: 'inbox-action', auth: 'official', access: 'write' },
 ];
 
 /** Matches a concrete path against the route templates; path parameters are URL-decoded. */

@@ -16,14 +16,14 @@ export type LocalRequest = {
   body: Buffer;
   sourceIp: string;
 };
-export type LocalResponse = { statusCode: number; headers: Record<string, string>; body: string };
+export type LocalResponse = { statusCode: number; headers: Record<string, string>; body: string | Buffer };
 
 /** Verifies a bearer token and returns its claims; throws UnauthorizedError otherwise. */
 export type Authenticator = (authorization: string | undefined) => Promise<Claims>;
 /** Runs before the handler (local stand-in for API Gateway throttling and WAF); may throw HttpError. */
 export type Guard = (request: LocalRequest, route: Route) => Promise<void> | void;
 
-type Handler = (event: HttpEvent, context: Context) => Promise<{ statusCode?: number; headers?: Record<string, string>; body?: string }>;
+type Handler = (event: HttpEvent, context: Context) => Promise<{ statusCode?: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean }>;
 
 const modules = new Map<string, Promise<{ handler: Handler }>>();
 const loadHandler = (name: string) => {
@@ -113,7 +113,8 @@ export async function dispatch(request: LocalRequest, options: AdapterOptions = 
     }
     const { handler } = await loadHandler(match.route.handler);
     const result = await handler(toEvent(request, match.route, match.params, claims), lambdaContext(match.route.handler));
-    return { statusCode: result.statusCode ?? 200, headers: result.headers ?? {}, body: result.body ?? '' };
+    const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
+    return { statusCode: result.statusCode ?? 200, headers: result.headers ?? {}, body };
   } catch (error) {
     if (!(error instanceof HttpError)) console.error(error);
     return errorResponse(error);

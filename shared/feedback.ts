@@ -44,7 +44,8 @@ export type FeedbackRecord = {
   updatedAt: string;
 };
 
-export type HistoryEntry = { at: string; by: string; type: string; from: Status; to: Status; text?: string };
+/** Public-safe status transition (the tracking page's timeline): the inbox writes no text and no who here. */
+export type HistoryEntry = { at: string; by?: string; type: string; from: Status; to: Status; text?: string };
 
 export type Department = { id: string; name: string };
 

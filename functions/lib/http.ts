@@ -16,7 +16,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export type Claims = Record<string, unknown>;
 export type HttpEvent = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?: { claims: Claims } } } };
-export type Reply = { statusCode?: number; body?: unknown; headers?: Record<string, string>; raw?: string };
+/** `raw`: a body sent as is; with `base64`, `raw` is base64 of binary content (API Gateway decodes it). */
+export type Reply = { statusCode?: number; body?: unknown; headers?: Record<string, string>; raw?: string; base64?: boolean };
 
 export type HttpRequest<B, Q> = {
   body: B;
@@ -96,7 +97,7 @@ export function http<B = undefined, Q = Record<string, string | undefined>>(opti
         claims: event.requestContext?.authorizer?.jwt?.claims,
         event,
       });
-      if (reply.raw !== undefined) return { statusCode: reply.statusCode ?? 200, headers: reply.headers, body: reply.raw };
+      if (reply.raw !== undefined) return { statusCode: reply.statusCode ?? 200, headers: reply.headers, body: reply.raw, ...(reply.base64 ? { isBase64Encoded: true } : {}) };
       return json(reply.statusCode ?? 200, reply.body ?? null, reply.headers);
     });
 }

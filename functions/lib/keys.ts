@@ -5,6 +5,7 @@ import { localMonthOf } from '#shared/time';
 
 export const CATALOG_PARTITION = 'CATALOG';
 export const MONTH_MARKER_PREFIX = 'MONTH#';
+export const AUDIT_PREFIX = 'EVENT#';
 
 export const keys = {
   department: (id: string) => ({ pk: `DEPT#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `DEPT#${id}` }),
@@ -17,6 +18,15 @@ export const keys = {
   queue: (departmentId: string, open: boolean) => `QUEUE#${departmentId}#${open ? 'OPEN' : 'DONE'}`,
   /** Statistics partition: a department's records of one local month. */
   month: (departmentId: string, month: string) => `MONTH#${departmentId}#${month}`,
+  /** Audit trail of a record: next to it, one item per version, never rewritten. */
+  auditEvent: (trackingCode: string, version: number) => ({ pk: `FB#${trackingCode}`, sk: `${AUDIT_PREFIX}${String(version).padStart(6, '0')}` }),
+  /** A notification waiting for (or done with) delivery. */
+  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: '#META' }),
+  /** gsi1 partition of outbox items by delivery state, sorted by next attempt time. */
+  outboxQueue: (state: 'PENDING' | 'DEAD') => `OUTBOX#${state}`,
+  /** Satisfaction alerts of a department, one item per counter. */
+  alert: (departmentId: string, counterId: string) => ({ pk: `ALERT#${departmentId}`, sk: `COUNTER#${counterId}` }),
+  alertPartition: (departmentId: string) => `ALERT#${departmentId}`,
 };
 
 /**

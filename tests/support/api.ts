@@ -4,6 +4,8 @@
  */
 import type { Server } from 'node:http';
 import { importCatalog } from '#functions/lib/importer';
+import { startLocalSignIn } from '#local/auth';
+import type { LocalOidc } from '#local/oidc';
 import { startServer, type ServerOptions } from '#local/server';
 import { loadDemoCatalog } from '#local/seed';
 import { startLocalStore, type LocalStore } from '#local/stack';
@@ -13,15 +15,25 @@ export type TestApi = {
   store: LocalStore;
   request: (method: string, path: string, init?: { body?: unknown; raw?: string | Buffer; headers?: Record<string, string> }) => Promise<{ status: number; headers: Headers; json: any; text: string }>;
   close: () => Promise<void>;
+  /** With `auth: true`: the in-process OpenID provider that signs officials in. */
+  oidc?: LocalOidc;
 };
 
-export async function startTestApi(options: Partial<ServerOptions> & { seedHistory?: boolean } = {}): Promise<TestApi> {
+/** `auth: true` mounts the local OpenID provider under /oidc and verifies bearer tokens like `npm start`. */
+export async function startTestApi(options: Partial<ServerOptions> & { seedHistory?: boolean; auth?: boolean } = {}): Promise<TestApi> {
   const store = await startLocalStore({ persist: false, seed: options.seedHistory ?? false });
   if (!options.seedHistory) await importCatalog(await loadDemoCatalog());
-  const { server, url } = await startServer(0, { dataDir: '.test-data', ...options });
+  // The issuer needs the port, known only once listening: the mount and verifier are bound after.
+  let signIn: Awaited<ReturnType<typeof startLocalSignIn>> | undefined;
+  const auth: Partial<ServerOptions> = options.auth
+    ? { authenticate: (header) => signIn!.authenticate(header), mounts: [(req, res) => signIn?.oidc.mount(req, res) ?? false, ...(options.mounts ?? [])] }
+    : {};
+  const { server, url } = await startServer(0, { dataDir: '.test-data', ...options, ...auth });
+  if (options.auth) signIn = await startLocalSignIn(url);
   return {
     url,
     store,
+    oidc: signIn?.oidc,
     async request(method, path, init = {}) {
       const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
       const response = await fetch(url + path, {

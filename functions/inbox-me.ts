@@ -1,0 +1,24 @@
+import { canAccess, officialFromClaims } from '#shared/auth';
+import { CATEGORIES } from '#shared/workflow';
+import { templatesFor } from '#shared/templates';
+import { loadCatalog } from './lib/catalog-store.ts';
+import { http } from './lib/http.ts';
+
+/** GET /api/inbox/me — who is signed in, the departments they may open, and each one's templates. */
+export const handler = http({
+  handler: async ({ claims }) => {
+    const official = officialFromClaims(claims);
+    const catalog = await loadCatalog();
+    const departments = [...catalog.departments.values()]
+      .filter((d) => canAccess(official, d.id))
+      .map((d) => ({
+        id: d.id,
+        name: d.name,
+        own: official.departments.includes(d.id),
+        counters: [...catalog.counters.values()].filter((c) => c.departmentId === d.id).map((c) => ({ id: c.id, name: c.name })),
+        templates: templatesFor(d.id),
+      }));
+    const allDepartments = [...catalog.departments.values()].map((d) => ({ id: d.id, name: d.name }));
+    return { body: { official, departments, allDepartments, categories: CATEGORIES } };
+  },
+});

@@ -1,0 +1,65 @@
+/** The inbox's use cases on top of the store: visibility, actions, notices. */
+import { canAccess, type Official } from '#shared/auth';
+import { BadRequestError, NotFoundError } from '#shared/errors';
+import { citizenMessages } from '#shared/notifications';
+import { toLocalIso } from '#shared/time';
+import { parseTrackingCode } from '#shared/tracking-code';
+import { TRIAGE_DEPARTMENT_ID } from '#shared/catalog';
+import { applyAction, type Action, type CaseRecord, type Transition } from '#shared/workflow';
+import { loadCatalog } from './catalog-store.ts';
+import { getCase, putAuditEvent, saveCase } from './inbox-store.ts';
+import { log } from './log.ts';
+import { writeMonthMarkers } from './month-markers.ts';
+import { enqueue } from './outbox.ts';
+
+export const publicBaseUrl = () => process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000';
+
+/**
+ * A record the official may see. Another department's record answers exactly like a missing one
+ * (404), so nobody learns which tracking codes exist elsewhere.
+ */
+export async function loadVisibleCase(rawCode: string, official: Official): Promise<CaseRecord> {
+  const code = parseTrackingCode(rawCode);
+  const record = code ? await getCase(code) : undefined;
+  if (!record || !canAccess(official, record.departmentId)) throw new NotFoundError('No record with this tracking code in your inbox', { code: 'not_found' });
+  return record;
+}
+
+/** The department whose queue is read: the one asked for (if allowed) or the official's own. */
+export async function resolveDepartment(official: Official, requested: string | undefined): Promise<string> {
+  if (requested) {
+    if (!canAccess(official, requested)) throw new NotFoundError('No such department in your inbox', { code: 'not_found' });
+    if (!(await loadCatalog()).departments.has(requested)) throw new NotFoundError('No such department', { code: 'not_found' });
+    return requested;
+  }
+  const own = official.departments[0];
+  if (own) return own;
+  if (official.admin) return TRIAGE_DEPARTMENT_ID;
+  throw new NotFoundError('Your account belongs to no department', { code: 'no_department' });
+}
+
+/** Applies one action: conditional write, then its audit event, month markers and the citizen's notice. */
+export async function performAction(rawCode: string, action: Action, official: Official, now = new Date()): Promise<Transition> {
+  const record = await loadVisibleCase(rawCode, official);
+  if (action.type === 'duplicate') {
+    const original = await loadVisibleCase(action.of, official).catch(() => undefined);
+    if (!original) throw new BadRequestError(`No record ${action.of} in your inbox to mark this one a duplicate of`, { code: 'unknown_original' });
+  }
+  const transition = applyAction(record, action, { official, now: toLocalIso(now), catalog: await loadCatalog() });
+  await saveCase(transition.record, record.version ?? 0);
+  await putAuditEvent(record.trackingCode, transition.event).catch((error) => {
+    // The record changed; losing its audit line must be loud (alarm on this log line).
+    log('error', 'audit event write failed', { error, trackingCode: record.trackingCode, version: transition.event.version });
+    throw error;
+  });
+  await writeMonthMarkers(transition.record);
+  if (transition.notice) {
+    const text = transition.notice === 'answer-published' ? transition.record.answer?.text : action.type === 'request-info' ? action.text : undefined;
+    await enqueue(citizenMessages(transition.record, transition.notice, { baseUrl: publicBaseUrl(), text }), {
+      trackingCode: record.trackingCode,
+      departmentId: transition.record.departmentId,
+      kind: transition.notice,
+    });
+  }
+  return transition;
+}

@@ -1,0 +1,45 @@
+/**
+ * Who is calling: an official built from verified JWT claims. Claims arrive the way API Gateway's
+ * JWT authorizer passes them (array claims flattened to a string such as "[dept-a admin]"), or as
+ * real arrays; both forms are read. Pure: the signature was checked before these claims exist.
+ */
+import { UnauthorizedError } from './errors.ts';
+
+export const ADMIN_GROUP = 'admin';
+export const DEPARTMENT_GROUP_PREFIX = 'dept-';
+
+export type Official = {
+  /** Stable subject (`sub`): what the audit trail records. */
+  id: string;
+  /** Login name shown to colleagues. */
+  username: string;
+  departments: string[];
+  admin: boolean;
+};
+
+/** `cognito:groups` as an array, "[a b]" (API Gateway), "a b" or "a,b". */
+export function parseGroups(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string' && g.length > 0);
+  if (typeof value !== 'string') return [];
+  const inner = value.trim().replace(/^\[/, '').replace(/\]$/, '');
+  return inner.split(/[\s,]+/).filter(Boolean);
+}
+
+export function officialFromClaims(claims: Record<string, unknown> | undefined): Official {
+  const sub = claims?.sub;
+  if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError('Sign-in required', { code: 'unauthorized' });
+  const groups = parseGroups(claims?.['cognito:groups']);
+  const username = [claims?.username, claims?.['cognito:username'], claims?.name].find((v): v is string => typeof v === 'string' && v !== '') ?? sub;
+  return {
+    id: sub,
+    username,
+    departments: groups.filter((g) => g.startsWith(DEPARTMENT_GROUP_PREFIX)).map((g) => g.slice(DEPARTMENT_GROUP_PREFIX.length)).filter(Boolean),
+    admin: groups.includes(ADMIN_GROUP),
+  };
+}
+
+/** Reads and acts on a department's records: its own officials and the admin. */
+export const canAccess = (official: Official, departmentId: string) => official.admin || official.departments.includes(departmentId);
+
+/** Citizens' contact data: only the owning department (not even the admin). */
+export const canSeeContact = (official: Official, departmentId: string) => official.departments.includes(departmentId);

@@ -1,0 +1,51 @@
+/**
+ * What the citizen (or a department) is told, as outbox messages. Pure: the outbox stores them,
+ * the delivery job sends them. Only citizens who left contact data with consent are written to.
+ */
+import type { FeedbackRecord } from './feedback.ts';
+
+export type Channel = 'sms' | 'email';
+export type Message = { channel: Channel; to: string; subject?: string; text: string };
+export type CitizenNotice = 'received' | 'info-requested' | 'answer-published';
+
+const trackUrl = (baseUrl: string, code: string) => `${baseUrl.replace(/\/$/, '')}/track/${code}`;
+
+const TEXTS: Record<CitizenNotice, { subject: string; sms: (code: string, url: string) => string; body: (code: string, url: string, extra?: string) => string }> = {
+  received: {
+    subject: 'Đã tiếp nhận phản ánh, kiến nghị',
+    sms: (code, url) => `Gop Y: da tiep nhan phan anh ${code}. Tra cuu: ${url}`,
+    body: (code, url) => `Kính gửi Ông/Bà,\n\nCơ quan đã tiếp nhận phản ánh, kiến nghị của Ông/Bà, mã tra cứu ${code}.\nTheo dõi tiến độ tại: ${url}\n\nTrân trọng.`,
+  },
+  'info-requested': {
+    subject: 'Đề nghị bổ sung thông tin cho phản ánh, kiến nghị',
+    sms: (code, url) => `Gop Y: co quan de nghi bo sung thong tin cho ${code}. Chi tiet: ${url}`,
+    body: (code, url, extra) => `Kính gửi Ông/Bà,\n\nĐể giải quyết phản ánh, kiến nghị mã ${code}, cơ quan đề nghị Ông/Bà bổ sung thông tin:\n\n${extra ?? ''}\n\nTheo dõi tại: ${url}\n\nTrân trọng.`,
+  },
+  'answer-published': {
+    subject: 'Đã có kết quả trả lời phản ánh, kiến nghị',
+    sms: (code, url) => `Gop Y: da co tra loi cho ${code}. Xem tai: ${url}`,
+    body: (code, url, extra) => `Kính gửi Ông/Bà,\n\nCơ quan đã trả lời phản ánh, kiến nghị mã ${code}:\n\n${extra ?? ''}\n\nXem tại: ${url}\n\nTrân trọng.`,
+  },
+};
+
+/** SMS (plain ASCII, one segment) and e-mail to the submitter, when they gave contact data and consent. */
+export function citizenMessages(record: Pick<FeedbackRecord, 'trackingCode' | 'contact' | 'consent'>, notice: CitizenNotice, options: { baseUrl: string; text?: string }): Message[] {
+  if (!record.consent || !record.contact) return [];
+  const url = trackUrl(options.baseUrl, record.trackingCode);
+  const texts = TEXTS[notice];
+  const messages: Message[] = [];
+  if (record.contact.phone) messages.push({ channel: 'sms', to: record.contact.phone.replace(/[ .-]/g, ''), text: texts.sms(record.trackingCode, url) });
+  if (record.contact.email) messages.push({ channel: 'email', to: record.contact.email, subject: texts.subject, text: texts.body(record.trackingCode, url, options.text) });
+  return messages;
+}
+
+/** The alert a department receives when a counter's rolling satisfaction drops below the threshold. */
+export function satisfactionAlertMessage(to: string, alert: { counterName: string; satisfied: number; count: number; threshold: number; windowDays: number }): Message {
+  const pct = (value: number) => `${Math.round(value * 100)}%`;
+  return {
+    channel: 'email',
+    to,
+    subject: `Cảnh báo mức độ hài lòng: ${alert.counterName}`,
+    text: `Mức độ hài lòng tại ${alert.counterName} trong ${alert.windowDays} ngày gần nhất là ${pct(alert.satisfied)} (${alert.count} lượt đánh giá), thấp hơn ngưỡng ${pct(alert.threshold)}.\n\nĐề nghị đơn vị kiểm tra và có biện pháp cải thiện.`,
+  };
+}

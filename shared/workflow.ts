@@ -1,0 +1,281 @@
+/**
+ * The petition workflow as a pure state machine: an action applied to a record gives the next
+ * record, one audit event and what to tell the citizen, or throws (409 invalid transition,
+ * 403 four-eyes rule, 400 bad action). No I/O: the store reads, applies, writes conditionally.
+ */
+import * as z from 'zod/mini';
+import type { Official } from './auth.ts';
+import { calendar } from './calendar.ts';
+import type { CatalogIndex } from './catalog.ts';
+import { BadRequestError, ConflictError, ForbiddenError } from './errors.ts';
+import { OPEN_STATUSES, type FeedbackRecord, type HistoryEntry, type Status } from './feedback.ts';
+import { redact } from './redaction.ts';
+import { describeIssues, id, line, paragraph } from './schemas.ts';
+import { parseTrackingCode } from './tracking-code.ts';
+import { localDayOf } from './time.ts';
+
+/** Decree 20/2008 Art. 5: what a petition can be about. */
+export const PETITION_CATEGORIES = [
+  'official-conduct',
+  'unfit-regulation',
+  'inconsistent-regulations',
+  'unlawful-regulation',
+  'treaty-conflict',
+  'other-regulation',
+  'proposed-solution',
+  'new-regulation-initiative',
+] as const;
+/** Outside the decree (Art. 1): redirected to the complaint/denunciation procedures, not answered. */
+export const REDIRECT_CATEGORIES = ['complaint', 'denunciation'] as const;
+export const CATEGORIES = [...PETITION_CATEGORIES, ...REDIRECT_CATEGORIES] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const MAX_ANSWER = 8000;
+const text = paragraph(MAX_ANSWER);
+const reason = paragraph(2000);
+
+export const ACTION_SCHEMAS = {
+  acknowledge: z.strictObject({ type: z.literal('acknowledge') }),
+  classify: z.strictObject({ type: z.literal('classify'), category: z.enum(CATEGORIES) }),
+  assign: z.strictObject({ type: z.literal('assign'), officialId: line(128) }),
+  note: z.strictObject({ type: z.literal('note'), text }),
+  'request-info': z.strictObject({ type: z.literal('request-info'), text }),
+  'info-received': z.strictObject({ type: z.literal('info-received'), text: z.optional(text) }),
+  reroute: z.strictObject({ type: z.literal('reroute'), departmentId: id, reason }),
+  answer: z.strictObject({ type: z.literal('answer'), text }),
+  approve: z.strictObject({ type: z.literal('approve') }),
+  return: z.strictObject({ type: z.literal('return'), reason }),
+  reject: z.strictObject({ type: z.literal('reject'), reason }),
+  duplicate: z.strictObject({ type: z.literal('duplicate'), of: line(20) }),
+  spam: z.strictObject({ type: z.literal('spam') }),
+  close: z.strictObject({ type: z.literal('close') }),
+} as const;
+
+export type ActionType = keyof typeof ACTION_SCHEMAS;
+export const ACTION_TYPES = Object.keys(ACTION_SCHEMAS) as ActionType[];
+export type Action = { [K in ActionType]: z.infer<(typeof ACTION_SCHEMAS)[K]> }[ActionType];
+/** Actions the inbox may apply to many records at once. */
+export const BULK_ACTIONS = ['acknowledge', 'close'] as const satisfies readonly ActionType[];
+
+/** Unknown type → 400 `unknown_action`; a known type with bad fields → 400 `validation_failed`. */
+export function parseAction(body: unknown): Action {
+  const type = (body as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !(type in ACTION_SCHEMAS)) {
+    throw new BadRequestError(`Unknown action type "${String(type)}"; use one of: ${ACTION_TYPES.join(', ')}`, { code: 'unknown_action' });
+  }
+  const result = ACTION_SCHEMAS[type as ActionType].safeParse(body);
+  if (!result.success) {
+    const details = describeIssues(result.error);
+    throw new BadRequestError(`Invalid ${type}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`, { code: 'validation_failed', details });
+  }
+  return result.data as Action;
+}
+
+export type Draft = { text: string; by: string; byName: string; at: string; returned?: { reason: string; by: string; at: string } };
+
+/** What the inbox adds to a feedback record. */
+export type CaseRecord = FeedbackRecord & {
+  category?: Category;
+  assignee?: string;
+  draft?: Draft;
+  /** Set while waiting for the citizen's extra information: the deadline is paused. */
+  waitingSince?: string;
+  duplicateOf?: string;
+  /** Optimistic locking: every successful write increments it. */
+  version?: number;
+};
+
+/** One audit trail entry: who, when, what, status before and after. Internal, never public. */
+export type AuditEvent = {
+  version: number;
+  at: string;
+  by: { id: string; username: string; admin: boolean };
+  type: ActionType;
+  from: Status;
+  to: Status;
+  departmentId: string;
+  details?: Record<string, string>;
+};
+
+export type Notice = 'info-requested' | 'answer-published';
+export type Transition = { record: CaseRecord; event: AuditEvent; notice?: Notice; warnings: string[] };
+export type ActionContext = { official: Official; now: string; catalog: CatalogIndex };
+
+const ANY: readonly Status[] = ['received', 'acknowledged', 'in_progress', 'answered', 'closed', 'transferred', 'rejected', 'duplicate', 'spam'];
+const WORKING: readonly Status[] = ['acknowledged', 'in_progress'];
+
+type Rule = {
+  from: readonly Status[];
+  /** A reason the action is not possible on this record now (→ 409), from the record alone. */
+  blocked?: (record: CaseRecord) => string | undefined;
+};
+
+const RULES: Record<ActionType, Rule> = {
+  acknowledge: { from: ['received', 'transferred'] },
+  classify: { from: WORKING },
+  assign: { from: WORKING },
+  note: { from: ANY },
+  'request-info': {
+    from: WORKING,
+    blocked: (r) => (r.waitingSince ? 'Already waiting for the citizen' : !r.contact ? 'No contact data: the citizen cannot be asked' : undefined),
+  },
+  'info-received': { from: ['in_progress'], blocked: (r) => (!r.waitingSince ? 'Not waiting for the citizen' : undefined) },
+  reroute: { from: OPEN_STATUSES },
+  answer: { from: WORKING },
+  approve: { from: ['in_progress'], blocked: (r) => (!r.draft ? 'There is no draft answer to approve' : r.draft.returned ? 'The draft was returned; revise it first' : undefined) },
+  return: { from: ['in_progress'], blocked: (r) => (!r.draft ? 'There is no draft answer to return' : r.draft.returned ? 'The draft was already returned' : undefined) },
+  reject: { from: OPEN_STATUSES },
+  duplicate: { from: OPEN_STATUSES },
+  spam: { from: OPEN_STATUSES },
+  // A petition closes once answered; a plain comment (rating) has nothing to publish.
+  close: { from: ANY, blocked: (r) => (r.status === 'answered' || (r.kind === 'rating' && OPEN_STATUSES.includes(r.status)) ? undefined : r.kind === 'pakn' && OPEN_STATUSES.includes(r.status) ? 'Publish an answer before closing a petition' : `Cannot close a record that is ${r.status}`) },
+};
+
+/** Why `type` cannot be applied to `record` now, or undefined when it can (the UI shows only these). */
+export function blockedReason(record: CaseRecord, type: ActionType): string | undefined {
+  const rule = RULES[type];
+  if (!rule.from.includes(record.status)) return `Cannot ${type} a record that is ${record.status}`;
+  return rule.blocked?.(record);
+}
+
+export const availableActions = (record: CaseRecord): ActionType[] => ACTION_TYPES.filter((type) => !blockedReason(record, type));
+
+const contactNames = (record: CaseRecord) => [record.contact?.name];
+
+/** Applies one action: the next record, its audit event and the citizen notice, or throws. */
+export function applyAction(record: CaseRecord, action: Action, ctx: ActionContext): Transition {
+  const blocked = blockedReason(record, action.type);
+  if (blocked) throw new ConflictError(blocked, { code: 'invalid_transition' });
+  const { official, now } = ctx;
+  const next: CaseRecord = { ...record };
+  const details: Record<string, string> = {};
+  const warnings: string[] = [];
+  let notice: Notice | undefined;
+  let to: Status = record.status;
+
+  switch (action.type) {
+    case 'acknowledge':
+      to = 'acknowledged';
+      break;
+    case 'classify':
+      next.category = action.category;
+      details.category = action.category;
+      to = (REDIRECT_CATEGORIES as readonly string[]).includes(action.category) ? 'rejected' : 'in_progress';
+      if (to === 'rejected') {
+        next.answer = {
+          text:
+            action.category === 'complaint'
+              ? 'Nội dung của Ông/Bà là khiếu nại, không thuộc phạm vi phản ánh, kiến nghị (Nghị định 20/2008/NĐ-CP). Đề nghị Ông/Bà gửi đơn theo Luật Khiếu nại.'
+              : 'Nội dung của Ông/Bà là tố cáo, không thuộc phạm vi phản ánh, kiến nghị (Nghị định 20/2008/NĐ-CP). Đề nghị Ông/Bà gửi đơn theo Luật Tố cáo.',
+          answeredAt: now,
+          by: official.id,
+        };
+        notice = 'answer-published';
+      }
+      break;
+    case 'assign':
+      next.assignee = action.officialId;
+      details.officialId = action.officialId;
+      to = 'in_progress';
+      break;
+    case 'note':
+      details.text = action.text;
+      break;
+    case 'request-info':
+      next.waitingSince = now;
+      details.text = action.text;
+      to = 'in_progress';
+      notice = 'info-requested';
+      break;
+    case 'info-received': {
+      // The deadline is paused while waiting: it moves by the working days spent waiting.
+      const waited = Math.max(0, calendar.workingDaysBetween(localDayOf(record.waitingSince!), localDayOf(now)));
+      if (record.dueAt && waited > 0) next.dueAt = calendar.deadline(record.dueAt, waited);
+      delete next.waitingSince;
+      if (action.text) details.text = action.text;
+      details.pausedWorkingDays = String(waited);
+      break;
+    }
+    case 'reroute': {
+      if (action.departmentId === record.departmentId) throw new ConflictError('The record is already in this department', { code: 'invalid_transition' });
+      const department = ctx.catalog.departments.get(action.departmentId);
+      if (!department) throw new BadRequestError(`Unknown department "${action.departmentId}"`, { code: 'unknown_department' });
+      if (record.transferDueAt && Date.parse(now) > Date.parse(record.transferDueAt)) warnings.push('transfer_deadline_passed');
+      next.routing = [...record.routing, { at: now, by: official.id, from: record.departmentId, to: department.id, rule: 'manual', reason: action.reason }];
+      next.departmentId = department.id;
+      if (record.dueAt) next.dueAt = calendar.deadline(now, department.answerSlaWorkingDays);
+      delete next.assignee;
+      delete next.draft;
+      delete next.waitingSince;
+      Object.assign(details, { departmentId: department.id, fromDepartmentId: record.departmentId, reason: action.reason });
+      to = 'transferred';
+      break;
+    }
+    case 'answer':
+      next.draft = { text: action.text, by: official.id, byName: official.username, at: now };
+      details.text = action.text;
+      to = 'in_progress';
+      break;
+    case 'approve': {
+      const draft = record.draft!;
+      if (draft.by === official.id && !official.admin) {
+        throw new ForbiddenError('A second official of the department (or the admin) must approve this draft', { code: 'second_official_required' });
+      }
+      const published = redact(draft.text, { names: contactNames(record) });
+      next.answer = { text: published, answeredAt: now, by: official.id };
+      delete next.draft;
+      delete next.waitingSince;
+      Object.assign(details, { draftBy: draft.by, text: published });
+      to = 'answered';
+      notice = 'answer-published';
+      break;
+    }
+    case 'return':
+      next.draft = { ...record.draft!, returned: { reason: action.reason, by: official.id, at: now } };
+      details.reason = action.reason;
+      break;
+    case 'reject':
+      next.answer = { text: redact(action.reason, { names: contactNames(record) }), answeredAt: now, by: official.id };
+      details.reason = action.reason;
+      to = 'rejected';
+      notice = 'answer-published';
+      break;
+    case 'duplicate': {
+      const of = parseTrackingCode(action.of);
+      if (!of) throw new BadRequestError(`"${action.of}" is not a tracking code`, { code: 'validation_failed' });
+      if (of === record.trackingCode) throw new ConflictError('A record cannot duplicate itself', { code: 'invalid_transition' });
+      next.duplicateOf = of;
+      details.of = of;
+      to = 'duplicate';
+      break;
+    }
+    case 'spam':
+      to = 'spam';
+      break;
+    case 'close':
+      next.closedAt = now;
+      to = 'closed';
+      break;
+  }
+
+  const version = (record.version ?? 0) + 1;
+  next.status = to;
+  next.version = version;
+  next.updatedAt = now;
+  if (to !== record.status) {
+    // Public-safe: the tracking page draws its timeline from this, so no text and no names.
+    const entry: HistoryEntry = { at: now, type: action.type, from: record.status, to };
+    next.history = [...(record.history ?? []), entry];
+  }
+  const event: AuditEvent = {
+    version,
+    at: now,
+    by: { id: official.id, username: official.username, admin: official.admin },
+    type: action.type,
+    from: record.status,
+    to,
+    departmentId: record.departmentId,
+    ...(Object.keys(details).length ? { details } : {}),
+  };
+  return { record: next, event, notice, warnings };
+}
