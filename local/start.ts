@@ -5,10 +5,15 @@ import { config } from './config.ts';
 import { ensurePagesBuilt } from './pages.ts';
 import { startServer } from './server.ts';
 import { startLocalStore } from './stack.ts';
+import { describeReport, publishLocalStats } from './stats-publication.ts';
 
 await ensurePagesBuilt();
 const store = await startLocalStore();
 if (store.seeded) console.log(`Demo data loaded: ${store.seeded.items} items.`);
+// The statistics page reads static files only: publish them once now (the daily job keeps them fresh).
+await publishLocalStats()
+  .then((reports) => reports.forEach((report) => console.log(`Statistics ${describeReport(report)}`)))
+  .catch((error) => console.error('Statistics were not published:', (error as Error).message));
 const { server, url } = await startServer(config.port, { dataDir: config.dataDir });
 const stackFile = join(config.dataDir, 'stack.json');
 await writeFile(stackFile, JSON.stringify({ pid: process.pid, url, dynamodbEndpoint: store.endpoint, tableName: config.tableName }));

@@ -98,7 +98,7 @@ export function computeMonth(all: readonly StatsRecord[], month: LocalMonth, opt
   const departments = rankDepartments(
     options.catalog.departments.map((d) => ({ id: d.id, name: d.name, ...measure(byDepartment.get(d.id) ?? [], window) })),
     minAnsweredForRank,
-  );
+  ).map(({ id, name, rank, ...measures }) => ({ id, name, rank, ...measures }));
   const counters = options.catalog.counters.map((c) => {
     const records = byCounter.get(c.id) ?? [];
     return { id: c.id, name: c.name, departmentId: c.departmentId, ...measure(records, window), ratingsByHour: heatmap(records, month) };
