@@ -2,10 +2,10 @@
  * One month's statistics from the records that matter to it: per department (ranked), per counter
  * (with the ratings heatmap), in total, and the published answers to petitions. Pure.
  */
+import { misuseCodes } from '../misuse.ts';
 import { redact } from '../redaction.ts';
 import { localHourAndWeekday, localMonthOf, toLocalIso, type LocalMonth } from '../time.ts';
 import { answeredIn, measure, relevantTo, type Measures, type MonthWindow } from './measures.ts';
-import { misuseFlags } from './misuse-flags.ts';
 import { rankDepartments } from './rank.ts';
 import { endOfMonth, isSpam, type StatsRecord } from './record.ts';
 
@@ -91,7 +91,8 @@ export function computeMonth(all: readonly StatsRecord[], month: LocalMonth, opt
   const window = monthWindow(month, options.now);
   const minAnsweredForRank = options.minAnsweredForRank ?? DEFAULT_MIN_ANSWERED_FOR_RANK;
   const relevant = all.filter((r) => relevantTo(r, window));
-  const misuse = misuseFlags(relevant.filter((r) => !isSpam(r)));
+  // The kiosk's misuse rule (bursts of taps from one device), over all departments at once.
+  const misuse = misuseCodes(relevant.filter((r) => !isSpam(r)));
   const counted = relevant.filter((r) => !isSpam(r) && !misuse.has(r.trackingCode));
   const byDepartment = groupBy(counted, (r) => r.departmentId);
   const byCounter = groupBy(counted, (r) => r.counterId);

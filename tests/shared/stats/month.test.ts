@@ -107,3 +107,17 @@ describe('computeMonth: totals and published answers', () => {
     expect(stats.departments[0]!.openOverdue + stats.departments[1]!.openOverdue + stats.departments[2]!.openOverdue).toBe(1);
   });
 });
+
+describe('computeMonth: misuse', () => {
+  it('excludes a burst of ratings from one kiosk (misuse rule) and keeps a single tap', async () => {
+    const { rec } = await import('./fixtures.ts');
+    const tap = (i: number, deviceId = 'kiosk-1') =>
+      rec(`T${i}`, { kind: 'rating', channel: 'kiosk', dueAt: null, rating: 1, deviceId, receivedAt: `2026-02-05T10:00:0${i}+07:00` });
+    const burst = [0, 1, 2, 3, 4].map((i) => tap(i));
+    const honest = tap(9, 'kiosk-2');
+    const stats = computeMonth([...ALL, ...burst, honest], '2026-02', { catalog, now: LATER });
+    expect(stats.totals.excluded).toEqual({ spam: 1, misuse: 5 });
+    expect(stats.totals.received).toBe(feb().totals.received + 1);
+    expect(stats.totals.ratings['1']).toBe(feb().totals.ratings['1'] + 1);
+  });
+});
