@@ -1,7 +1,11 @@
 /** `npm start`: the whole product on http://localhost:3000 (PORT overrides) with demo data. */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { JOBS } from '#functions/jobs';
+import { startLocalSignIn } from './auth.ts';
 import { config } from './config.ts';
+import { devOutboxMount } from './dev-outbox.ts';
+import { startJobTimers } from './job-timer.ts';
 import { ensurePagesBuilt } from './pages.ts';
 import { startServer } from './server.ts';
 import { startLocalStore } from './stack.ts';
@@ -14,7 +18,17 @@ if (store.seeded) console.log(`Demo data loaded: ${store.seeded.items} items.`);
 await publishLocalStats()
   .then((reports) => reports.forEach((report) => console.log(`Statistics ${describeReport(report)}`)))
   .catch((error) => console.error('Statistics were not published:', (error as Error).message));
-const { server, url } = await startServer(config.port, { dataDir: config.dataDir });
+// Officials sign in through a real OpenID provider; keys live in DATA_DIR so tokens survive restarts.
+const signIn = await startLocalSignIn(config.publicBaseUrl, config.dataDir);
+// Notifications go to files under DATA_DIR/outbox (read them at /dev/outbox); AWS uses SNS and SES.
+process.env.NOTIFY_OUTBOX_DIR ??= join(config.dataDir, 'outbox');
+process.env.PUBLIC_BASE_URL ??= config.publicBaseUrl;
+const stopJobs = startJobTimers(JOBS);
+const { server, url } = await startServer(config.port, {
+  dataDir: config.dataDir,
+  authenticate: signIn.authenticate,
+  mounts: [signIn.oidc.mount, devOutboxMount(process.env.NOTIFY_OUTBOX_DIR)],
+});
 const stackFile = join(config.dataDir, 'stack.json');
 await writeFile(stackFile, JSON.stringify({ pid: process.pid, url, dynamodbEndpoint: store.endpoint, tableName: config.tableName }));
 
@@ -23,7 +37,8 @@ Góp Ý is running on ${url}
   Kiosk:        ${url}/kiosk?counter=stp-quay-02
   QR page:      ${url}/q/bt-quay-01
   Tracking:     ${url}/track
-  Inbox:        ${url}/inbox
+  Inbox:        ${url}/inbox  (demo officials: local/demo/officials.json)
+  Outbox:       ${url}/dev/outbox
   Statistics:   ${url}/stats
   API:          ${url}/api/health
 Data in ${config.dataDir} (delete it to start again with fresh demo data). Ctrl+C stops.`);
@@ -32,6 +47,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  stopJobs();
   server.close();
   server.closeAllConnections();
   await store.close();
