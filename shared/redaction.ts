@@ -17,10 +17,31 @@ const LETTER_OR_DIGIT = '[\\p{L}\\p{N}]';
 
 function classifyNumber(run: string): keyof typeof PLACEHOLDERS | undefined {
   const digits = run.replace(/\D/g, '');
-  if (/^\d{12}$/.test(digits) && !run.startsWith('+')) return 'citizenId';
+  // CCCD numbers start with the province code 001–096.
+  if (/^0\d{11}$/.test(digits) && !run.startsWith('+')) return 'citizenId';
   if (/^(84|0084)\d{9,10}$/.test(digits) && (run.startsWith('+') || run.startsWith('84') || run.startsWith('0084'))) return 'phone';
   if (/^0\d{9,10}$/.test(digits)) return 'phone';
   return undefined;
+}
+
+/**
+ * A run is redacted whole when it is one number; otherwise its space-separated groups are tried,
+ * longest first, so "Quầy 2 0912 345 678" still loses the phone number but keeps "2".
+ */
+function redactRun(run: string): string {
+  const whole = classifyNumber(run);
+  if (whole) return PLACEHOLDERS[whole];
+  const groups = run.split(' ');
+  if (groups.length < 2) return run;
+  const out: string[] = [];
+  for (let i = 0; i < groups.length; ) {
+    let j = groups.length;
+    while (j > i && !classifyNumber(groups.slice(i, j).join(' '))) j--;
+    const kind = j > i ? classifyNumber(groups.slice(i, j).join(' ')) : undefined;
+    out.push(kind ? PLACEHOLDERS[kind] : groups[i]!);
+    i = kind ? j : i + 1;
+  }
+  return out.join(' ');
 }
 
 /** One folded character per input character, so indexes match the original text. */
@@ -52,10 +73,7 @@ function removeName(text: string, name: string): string {
 
 export function redact(text: string, options: { names?: (string | undefined)[] } = {}): string {
   let out = text.normalize('NFC').replace(EMAIL, PLACEHOLDERS.email);
-  out = out.replace(NUMBER_RUN, (run) => {
-    const kind = classifyNumber(run);
-    return kind ? PLACEHOLDERS[kind] : run;
-  });
+  out = out.replace(NUMBER_RUN, redactRun);
   for (const name of options.names ?? []) if (name) out = removeName(out, name);
   return out;
 }

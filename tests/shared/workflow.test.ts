@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import type { Official } from '#shared/auth';
+import { indexCatalog } from '#shared/catalog';
+import { ConflictError, ForbiddenError, BadRequestError } from '#shared/errors';
+import type { Status } from '#shared/feedback';
+import catalogJson from '../../local/demo/catalog.json' with { type: 'json' };
+import { ACTION_TYPES, applyAction, availableActions, parseAction, type Action, type CaseRecord } from '#shared/workflow';
+
+const catalog = indexCatalog(catalogJson as never);
+const lan: Official = { id: 'tuphap.lan', username: 'tuphap.lan', departments: ['so-tu-phap'], admin: false };
+const minh: Official = { id: 'tuphap.minh', username: 'tuphap.minh', departments: ['so-tu-phap'], admin: false };
+const admin: Official = { id: 'admin.tinh', username: 'admin.tinh', departments: [], admin: true };
+const NOW = '2026-03-10T10:00:00+07:00';
+
+function petition(overrides: Partial<CaseRecord> = {}): CaseRecord {
+  return {
+    trackingCode: 'GY-22222-22222',
+    kind: 'pakn',
+    channel: 'web',
+    status: 'received',
+    counterId: 'stp-quay-02',
+    departmentId: 'so-tu-phap',
+    comment: 'Đề nghị rút ngắn thời hạn.',
+    contact: { name: 'Nguyễn Văn An', phone: '0912345678' },
+    consent: true,
+    receivedAt: '2026-03-02T09:00:00+07:00',
+    dueAt: '2026-03-16T23:59:59+07:00',
+    transferDueAt: '2026-03-09T23:59:59+07:00',
+    routing: [{ at: '2026-03-02T09:00:00+07:00', by: 'system', to: 'so-tu-phap', rule: 'counter', reason: 'quầy' }],
+    requestHash: 'h',
+    source: 'api',
+    updatedAt: '2026-03-02T09:00:00+07:00',
+    ...overrides,
+  };
+}
+
+const act = (record: CaseRecord, action: Action, official = lan, now = NOW) => applyAction(record, action, { official, now, catalog });
+
+describe('transitions', () => {
+  const cases: [string, Status, Action, Status][] = [
+    ['acknowledge a new petition', 'received', { type: 'acknowledge' }, 'acknowledged'],
+    ['acknowledge a transferred one', 'transferred', { type: 'acknowledge' }, 'acknowledged'],
+    ['classify under Art. 5', 'acknowledged', { type: 'classify', category: 'unfit-regulation' }, 'in_progress'],
+    ['classify a complaint: redirected', 'acknowledged', { type: 'classify', category: 'complaint' }, 'rejected'],
+    ['assign', 'acknowledged', { type: 'assign', officialId: 'tuphap.minh' }, 'in_progress'],
+    ['note keeps the status', 'in_progress', { type: 'note', text: 'gọi lại sau' }, 'in_progress'],
+    ['note on a closed record', 'closed', { type: 'note', text: 'lưu ý' }, 'closed'],
+    ['request info', 'acknowledged', { type: 'request-info', text: 'Xin bản chụp giấy hẹn.' }, 'in_progress'],
+    ['reroute', 'received', { type: 'reroute', departmentId: 'so-xay-dung', reason: 'thuộc Sở Xây dựng' }, 'transferred'],
+    ['draft an answer', 'acknowledged', { type: 'answer', text: 'Trả lời' }, 'in_progress'],
+    ['reject', 'acknowledged', { type: 'reject', reason: 'Không đủ thông tin' }, 'rejected'],
+    ['duplicate', 'received', { type: 'duplicate', of: 'GY-S7HN7-HDV9R' }, 'duplicate'],
+    ['spam', 'received', { type: 'spam' }, 'spam'],
+    ['close an answered one', 'answered', { type: 'close' }, 'closed'],
+  ];
+  for (const [name, from, action, to] of cases) {
+    it(`${name}: ${from} → ${to}`, () => {
+      const { record, event } = act(petition({ status: from }), parseAction(action));
+      expect(record.status).toBe(to);
+      expect(event).toMatchObject({ type: action.type, from, to, version: 1, by: { id: 'tuphap.lan' } });
+      expect(record.version).toBe(1);
+    });
+  }
+
+  it('answer, then approve by a second official publishes a redacted answer', () => {
+    const drafted = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Kính gửi ông Nguyễn Văn An (0912 345 678): đã tiếp thu.' }).record;
+    const { record, notice } = act(drafted, { type: 'approve' }, minh);
+    expect(record.status).toBe('answered');
+    expect(record.answer?.text).toBe('Kính gửi ông [họ tên] ([số điện thoại]): đã tiếp thu.');
+    expect(record.draft).toBeUndefined();
+    expect(notice).toBe('answer-published');
+  });
+
+  it('the drafter cannot approve their own draft (403); the admin can', () => {
+    const drafted = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Trả lời' }).record;
+    expect(() => act(drafted, { type: 'approve' }, lan)).toThrow(ForbiddenError);
+    const adminDraft = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Trả lời' }, admin).record;
+    expect(act(adminDraft, { type: 'approve' }, admin).record.status).toBe('answered');
+  });
+
+  it('a returned draft cannot be approved until revised', () => {
+    const drafted = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Trả lời' }).record;
+    const returned = act(drafted, { type: 'return', reason: 'Bổ sung căn cứ pháp lý' }, minh).record;
+    expect(returned.draft?.returned?.reason).toBe('Bổ sung căn cứ pháp lý');
+    expect(() => act(returned, { type: 'approve' }, minh)).toThrow(ConflictError);
+    const revised = act(returned, { type: 'answer', text: 'Trả lời, theo Điều 9' }).record;
+    expect(act(revised, { type: 'approve' }, minh).record.answer?.text).toBe('Trả lời, theo Điều 9');
+  });
+
+  it('request-info pauses the deadline; info-received moves it by the working days waited', () => {
+    const waiting = act(petition({ status: 'acknowledged' }), { type: 'request-info', text: 'Xin bổ sung' }, lan, '2026-03-10T10:00:00+07:00').record;
+    expect(waiting.waitingSince).toBe('2026-03-10T10:00:00+07:00');
+    // Tue 10 → Fri 13 March: 3 working days waited.
+    const resumed = act(waiting, { type: 'info-received' }, lan, '2026-03-13T09:00:00+07:00').record;
+    expect(resumed.waitingSince).toBeUndefined();
+    expect(resumed.dueAt).toBe('2026-03-19T23:59:59+07:00');
+  });
+
+  it('reroute moves the record, keeps the routing history and warns after the 5-working-day transfer deadline', () => {
+    const { record, warnings } = act(petition(), { type: 'reroute', departmentId: 'so-xay-dung', reason: 'thẩm quyền' }, lan, NOW);
+    expect(record.departmentId).toBe('so-xay-dung');
+    expect(record.routing.map((step) => step.to)).toEqual(['so-tu-phap', 'so-xay-dung']);
+    expect(warnings).toEqual(['transfer_deadline_passed']);
+    expect(act(petition(), { type: 'reroute', departmentId: 'so-xay-dung', reason: 'x' }, lan, '2026-03-03T10:00:00+07:00').warnings).toEqual([]);
+  });
+
+  it('history keeps only public-safe status changes: no text, no who', () => {
+    let record = act(petition(), { type: 'acknowledge' }).record;
+    record = act(record, { type: 'note', text: 'nội bộ: số điện thoại 0912345678' }).record;
+    record = act(record, { type: 'answer', text: 'Trả lời' }).record;
+    expect(record.history).toEqual([
+      { at: NOW, type: 'acknowledge', from: 'received', to: 'acknowledged' },
+      { at: NOW, type: 'answer', from: 'acknowledged', to: 'in_progress' },
+    ]);
+  });
+});
+
+describe('invalid transitions → 409', () => {
+  const cases: [Status, Action][] = [
+    ['acknowledged', { type: 'acknowledge' }],
+    ['closed', { type: 'acknowledge' }],
+    ['received', { type: 'answer', text: 'x' }],
+    ['received', { type: 'classify', category: 'proposed-solution' }],
+    ['in_progress', { type: 'approve' }],
+    ['in_progress', { type: 'return', reason: 'x' }],
+    ['answered', { type: 'reject', reason: 'x' }],
+    ['spam', { type: 'spam' }],
+    ['in_progress', { type: 'info-received' }],
+    ['closed', { type: 'reroute', departmentId: 'so-xay-dung', reason: 'x' }],
+  ];
+  for (const [from, action] of cases) {
+    it(`${action.type} on ${from}`, () => {
+      expect(() => act(petition({ status: from }), action)).toThrow(ConflictError);
+    });
+  }
+
+  it('close a petition that has no published answer', () => {
+    expect(() => act(petition({ status: 'in_progress' }), { type: 'close' })).toThrow(/Publish an answer/);
+  });
+
+  it('a rating comment can be closed without an answer', () => {
+    expect(act(petition({ kind: 'rating', status: 'received' }), { type: 'close' }).record.status).toBe('closed');
+  });
+
+  it('reroute to the same department', () => {
+    expect(() => act(petition(), { type: 'reroute', departmentId: 'so-tu-phap', reason: 'x' })).toThrow(ConflictError);
+  });
+
+  it('request-info without contact data', () => {
+    expect(() => act(petition({ status: 'acknowledged', contact: undefined }), { type: 'request-info', text: 'x' })).toThrow(ConflictError);
+  });
+});
+
+describe('parseAction', () => {
+  it('unknown types → 400 unknown_action', () => {
+    expect(() => parseAction({ type: 'delete' })).toThrow(expect.objectContaining({ statusCode: 400, code: 'unknown_action' }));
+    expect(() => parseAction({})).toThrow(BadRequestError);
+  });
+  it('missing or extra fields → 400 validation_failed', () => {
+    expect(() => parseAction({ type: 'answer' })).toThrow(expect.objectContaining({ code: 'validation_failed' }));
+    expect(() => parseAction({ type: 'spam', why: 'x' })).toThrow(expect.objectContaining({ code: 'validation_failed' }));
+    expect(() => parseAction({ type: 'classify', category: 'gossip' })).toThrow(expect.objectContaining({ code: 'validation_failed' }));
+  });
+  it('reroute to an unknown department → 400', () => {
+    expect(() => act(petition(), { type: 'reroute', departmentId: 'so-khong-co', reason: 'x' })).toThrow(BadRequestError);
+  });
+});
+
+const SAMPLES: Record<string, Action> = {
+  acknowledge: { type: 'acknowledge' },
+  classify: { type: 'classify', category: 'proposed-solution' },
+  assign: { type: 'assign', officialId: 'tuphap.minh' },
+  note: { type: 'note', text: 'x' },
+  'request-info': { type: 'request-info', text: 'x' },
+  'info-received': { type: 'info-received' },
+  reroute: { type: 'reroute', departmentId: 'so-xay-dung', reason: 'x' },
+  answer: { type: 'answer', text: 'x' },
+  approve: { type: 'approve' },
+  return: { type: 'return', reason: 'x' },
+  reject: { type: 'reject', reason: 'x' },
+  duplicate: { type: 'duplicate', of: 'GY-S7HN7-HDV9R' },
+  spam: { type: 'spam' },
+  close: { type: 'close' },
+};
+
+describe('availableActions', () => {
+  const statuses: Status[] = ['received', 'acknowledged', 'in_progress', 'answered', 'closed', 'transferred', 'rejected', 'duplicate', 'spam'];
+  it('offers exactly the actions the state machine accepts, in every status', () => {
+    for (const status of statuses) {
+      const record = petition({ status });
+      const offered = availableActions(record);
+      for (const type of ACTION_TYPES) {
+        const run = () => act(record, SAMPLES[type]!, minh);
+        if (offered.includes(type)) expect(run, `${type} on ${status}`).not.toThrow();
+        else expect(run, `${type} on ${status}`).toThrow(ConflictError);
+      }
+    }
+  });
+});
