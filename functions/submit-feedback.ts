@@ -3,6 +3,7 @@ import { receiptView } from '#shared/feedback';
 import { feedbackInputSchema } from '#shared/schemas';
 import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
+import { takeDeviceSlot } from './lib/rate-limit.ts';
 import { submitFeedback } from './lib/submit.ts';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
@@ -18,6 +19,8 @@ export const handler = http({
     if (body.channel === 'kiosk' && !idempotencyKey) {
       throw new BadRequestError('Kiosks must send an Idempotency-Key header', { code: 'missing_idempotency_key' });
     }
+    // Per-kiosk limit (also phones: the QR page sends a browser id); per-IP is WAF's, before us.
+    if (body.deviceId) await takeDeviceSlot(body.deviceId);
     const { record, created } = await submitFeedback(body, { idempotencyKey });
     const department = (await loadCatalog()).departments.get(record.departmentId) ?? { id: record.departmentId, name: record.departmentId };
     return {

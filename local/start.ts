@@ -7,6 +7,7 @@ import { config } from './config.ts';
 import { devOutboxMount } from './dev-outbox.ts';
 import { startJobTimers } from './job-timer.ts';
 import { ensurePagesBuilt } from './pages.ts';
+import { ipRateGuard } from './rate-guard.ts';
 import { startServer } from './server.ts';
 import { startLocalStore } from './stack.ts';
 import { describeReport, publishLocalStats } from './stats-publication.ts';
@@ -27,6 +28,8 @@ const stopJobs = startJobTimers(JOBS);
 const { server, url } = await startServer(config.port, {
   dataDir: config.dataDir,
   authenticate: signIn.authenticate,
+  // Stands in for the WAF per-IP rate rule on public submissions (RATE_LIMIT_IP).
+  guards: [ipRateGuard()],
   mounts: [signIn.oidc.mount, devOutboxMount(process.env.NOTIFY_OUTBOX_DIR)],
 });
 const stackFile = join(config.dataDir, 'stack.json');

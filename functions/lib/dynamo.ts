@@ -7,7 +7,14 @@ let client: DynamoDBClient | undefined;
 export function dynamo(): DynamoDBClient {
   client ??= new DynamoDBClient({
     ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
-    maxAttempts: Number(process.env.DYNAMODB_MAX_ATTEMPTS ?? 3),
+    // Fail fast: a store outage becomes a 503 within a few seconds, and the client retries (not us).
+    maxAttempts: Number(process.env.DYNAMODB_MAX_ATTEMPTS ?? 2),
+    requestHandler: {
+      connectionTimeout: Number(process.env.DYNAMODB_CONNECT_TIMEOUT_MS ?? 1000),
+      requestTimeout: Number(process.env.DYNAMODB_REQUEST_TIMEOUT_MS ?? 3000),
+      // Without this the SDK only logs a warning and waits forever for a hung store.
+      throwOnRequestTimeout: true,
+    },
   });
   return client;
 }
@@ -27,10 +34,13 @@ const TRANSIENT = new Set([
   'TimeoutError',
 ]);
 
+/** Socket errors as the SDK throws them (a plain Error with `code`, `name` 'Error' or 'TimeoutError'). */
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+
 /** Store outages and throttling become 503 + Retry-After so clients retry instead of giving up. */
 export function asUnavailable(error: unknown): unknown {
   const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
-  const network = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH'].includes(e?.code ?? '');
+  const network = NETWORK.has(e?.code ?? '');
   const status = e?.$metadata?.httpStatusCode ?? 0;
   if (network || TRANSIENT.has(e?.name ?? '') || status >= 500) return new ServiceUnavailableError(5, { cause: error });
   return error;

@@ -18,6 +18,8 @@ export const keys = {
   queue: (departmentId: string, open: boolean) => `QUEUE#${departmentId}#${open ? 'OPEN' : 'DONE'}`,
   /** Statistics partition: a department's records of one local month. */
   month: (departmentId: string, month: string) => `MONTH#${departmentId}#${month}`,
+  /** Fixed-window rate-limit counter of one client (e.g. a kiosk) for the window starting at `windowStart` (epoch s). */
+  rateWindow: (scope: string, clientId: string, windowStart: number) => ({ pk: `RATE#${scope}#${clientId}`, sk: `W#${windowStart}` }),
   /** Audit trail of a record: next to it, one item per version, never rewritten. */
   auditEvent: (trackingCode: string, version: number) => ({ pk: `FB#${trackingCode}`, sk: `${AUDIT_PREFIX}${String(version).padStart(6, '0')}` }),
   /** A notification waiting for (or done with) delivery. */
