@@ -10,7 +10,9 @@ let admin: Record<string, string>;
 
 beforeAll(async () => {
   api = await startTestApi({ auth: true });
-  [lan, minh, admin] = await Promise.all(['tuphap.lan', 'tuphap.minh', 'admin.tinh'].map(async (u) => bearer(await tokenFor(api, u))));
+  lan = bearer(await tokenFor(api, 'tuphap.lan'));
+  minh = bearer(await tokenFor(api, 'tuphap.minh'));
+  admin = bearer(await tokenFor(api, 'admin.tinh'));
 });
 afterAll(() => api?.close());
 

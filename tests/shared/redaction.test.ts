@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { redact } from '#shared/redaction';
 
 describe('redact', () => {
-  const cases: [string, string, string[]?][] = [
+  const cases: [string, string, string, string[]?][] = [
     ['mobile, plain', 'Gọi 0912345678 nhé', 'Gọi [số điện thoại] nhé'],
     ['mobile with spaces and dots', 'SĐT: 0912 345 678 hoặc 091.234.5678', 'SĐT: [số điện thoại] hoặc [số điện thoại]'],
     ['international form', 'số +84 912-345-678', 'số [số điện thoại]'],
