@@ -1,0 +1,153 @@
+/** The public statistics page: month picker, headline, ranking table, charts, open data, answers. */
+import { LangToggle } from '../common/LangToggle.tsx';
+import { formatDateTime, lang } from '../common/i18n.ts';
+import { Answers } from './Answers.tsx';
+import { Charts } from './Charts.tsx';
+import { DepartmentTable } from './DepartmentTable.tsx';
+import { formatCount, formatDays, formatMonth, formatRate } from './format.ts';
+import { current, index, loadIndex, month, selectMonth } from './model.ts';
+import { DEFINITIONS, t } from './strings.ts';
+import type { PublishedMonth } from '#shared/stats/publication';
+
+function MonthPicker() {
+  if (index.value.state !== 'ready') return null;
+  return (
+    <div class="field month-picker">
+      <label for="month">{t('month')}</label>
+      <select id="month" value={month.value} onChange={(e) => void selectMonth((e.target as HTMLSelectElement).value)}>
+        {index.value.data.months.map((m) => (
+          <option key={m.month} value={m.month}>
+            {formatMonth(m.month)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Headline({ data }: { data: PublishedMonth }) {
+  const { totals } = data;
+  const figures: [string, string, string?][] = [
+    [t('received'), formatCount(totals.received)],
+    [t('answered'), formatCount(totals.answered)],
+    [t('onTime'), formatRate(totals.onTimeRate), `${formatCount(totals.answeredOnTime)}/${formatCount(totals.answered)}`],
+    [t('median'), formatDays(totals.medianResponseWorkingDays), totals.medianResponseWorkingDays === null ? undefined : t('workingDays')],
+    [t('p90'), formatDays(totals.p90ResponseWorkingDays), totals.p90ResponseWorkingDays === null ? undefined : t('workingDays')],
+    [t('satisfaction'), formatRate(totals.satisfactionRate)],
+    [t('openOverdue'), formatCount(totals.openOverdue)],
+  ];
+  return (
+    <section aria-labelledby="headline">
+      <h2 id="headline">
+        {t('headline')} — {formatMonth(data.month)}
+      </h2>
+      <p class="hint">{data.closed ? t('closedAt', { at: formatDateTime(data.generatedAt) }) : t('running', { at: formatDateTime(data.asOf) })}</p>
+      <dl class="figures">
+        {figures.map(([label, value, detail]) => (
+          <div key={label} class="figure">
+            <dt>{label}</dt>
+            <dd>
+              <span class="value">{value}</span>
+              {detail && <span class="hint"> {detail}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h3>{t('pakn')}</h3>
+      <p>
+        {t('paknOnTime')}: <strong>{formatRate(totals.pakn.onTimeRate)}</strong> · {t('paknSatisfaction')}: <strong>{formatRate(totals.pakn.satisfactionRate)}</strong>
+      </p>
+    </section>
+  );
+}
+
+function OpenData({ data }: { data: PublishedMonth }) {
+  return (
+    <section aria-labelledby="open-data">
+      <h2 id="open-data">{t('openData')}</h2>
+      <p>{t('openDataIntro')}</p>
+      <ul>
+        <li>
+          <a href={`/stats/${data.month}.json`}>{t('json', { m: data.month })}</a>
+        </li>
+        <li>
+          <a href={`/stats/${data.month}.csv`} download>
+            {t('csv', { m: data.month })}
+          </a>
+        </li>
+        <li>
+          <a href="/stats/index.json">{t('indexFile')}</a>
+        </li>
+      </ul>
+      <dl class="definitions">
+        {DEFINITIONS.map((d) => (
+          <div key={d.term}>
+            <dt>
+              <code>{d.term}</code>
+            </dt>
+            <dd>{d[lang.value]}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function Body() {
+  const state = index.value.state;
+  if (state === 'loading') return <p role="status">{t('loading')}</p>;
+  if (state === 'empty') return <p class="notice">{t('noData')}</p>;
+  if (state === 'error') return <Failure retry={() => void loadIndex()} />;
+  const loaded = current.value;
+  return (
+    <>
+      <MonthPicker />
+      {loaded.state === 'loading' && <p role="status">{t('loading')}</p>}
+      {loaded.state === 'error' && <Failure retry={() => month.value && void selectMonth(month.value)} />}
+      {loaded.state === 'ready' && (
+        <>
+          <Headline data={loaded.data} />
+          <DepartmentTable data={loaded.data} />
+          <Charts data={loaded.data} />
+          <Answers data={loaded.data} />
+          <OpenData data={loaded.data} />
+        </>
+      )}
+    </>
+  );
+}
+
+function Failure({ retry }: { retry: () => void }) {
+  return (
+    <div class="notice bad" role="alert">
+      <p>{t('loadError')}</p>
+      <button type="button" onClick={retry}>
+        {t('retry')}
+      </button>
+    </div>
+  );
+}
+
+export function StatsApp() {
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t('skip')}
+      </a>
+      <header class="topbar">
+        <a class="brand" href="/">
+          Góp Ý
+        </a>
+        <LangToggle />
+      </header>
+      <main id="main" class="page stats">
+        <h1>{t('title')}</h1>
+        <p>{t('intro')}</p>
+        <div aria-live="polite">
+          <Body />
+        </div>
+      </main>
+      <footer class="page hint">{t('footer')}</footer>
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import '../common/base.css';
+import './stats.css';
+import { loadIndex } from './model.ts';
+import { StatsApp } from './StatsApp.tsx';
+
+render(<StatsApp />, document.getElementById('app')!);
+void loadIndex();
