@@ -1,0 +1,82 @@
+/**
+ * The public statistics page against files published by the real job from demo history: opens
+ * /stats, switches month, and finds the month file's figures on the page (no API call involved).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { fileOutput } from '#functions/lib/stats-output';
+import { publishStats } from '#functions/publish-stats';
+import type { PublishedMonth } from '#shared/stats/publication';
+import { addMonths, localMonthOf } from '#shared/time';
+import { seriousA11yViolations, startBrowserStack, type BrowserStack } from '../support/browser.ts';
+
+let stack: BrowserStack;
+let dataDir: string;
+const current = localMonthOf(new Date());
+const previous = addMonths(current, -1);
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'stats-page-'));
+  stack = await startBrowserStack({ dataDir, seedHistory: true });
+  await publishStats([addMonths(current, -2), previous, current], { output: fileOutput(join(dataDir, 'public', 'stats')) });
+});
+afterAll(async () => {
+  await stack?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const monthFile = async (month: string) => JSON.parse(await readFile(join(dataDir, 'public', 'stats', `${month}.json`), 'utf8')) as PublishedMonth;
+const label = (month: string) => `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)}`;
+const percent = (rate: number | null) => (rate === null ? '—' : new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(rate));
+
+test('opens on the newest month, switches month, and shows the published figures', async () => {
+  const page = await stack.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+
+  await page.goto(stack.url + '/stats');
+  await expect.poll(() => page.locator('#headline').textContent()).toContain(label(current));
+
+  await page.selectOption('#month', previous);
+  await expect.poll(() => page.locator('#headline').textContent()).toContain(label(previous));
+  expect(new URL(page.url()).searchParams.get('month')).toBe(previous);
+
+  const stats = await monthFile(previous);
+  const { totals } = stats;
+  const shown = await page.locator('.figures dd .value').allTextContents();
+  expect(shown).toEqual([
+    String(totals.received),
+    String(totals.answered),
+    percent(totals.onTimeRate),
+    String(totals.medianResponseWorkingDays ?? '—'),
+    String(totals.p90ResponseWorkingDays ?? '—'),
+    percent(totals.satisfactionRate),
+    String(totals.openOverdue),
+  ]);
+  for (const department of stats.departments) {
+    const row = page.locator(`tr[data-department="${department.id}"]`);
+    await expect.poll(() => row.locator('td[data-col="received"]').textContent()).toBe(String(department.received));
+    expect(await row.locator('td[data-col="onTimeRate"]').textContent()).toBe(percent(department.onTimeRate));
+  }
+  // Zero table reads: the page only fetched static files.
+  expect(requests.filter((path) => path.startsWith('/api/'))).toEqual([]);
+  expect(requests).toContain(`/stats/${previous}.json`);
+});
+
+test('sorts the table, switches to English, and has no serious accessibility problems', async () => {
+  const page = await stack.newPage();
+  await page.goto(`${stack.url}/stats?month=${previous}`);
+  await page.locator('table.departments').waitFor();
+
+  await page.getByRole('button', { name: 'Sắp xếp theo Tiếp nhận' }).click();
+  const received = (await page.locator('table.departments tbody:first-of-type td[data-col="received"]').allTextContents()).map(Number);
+  expect(received).toEqual([...received].sort((a, b) => b - a));
+  expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Tiếp nhận');
+
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Petition and feedback handling statistics');
+});
