@@ -18,7 +18,8 @@ export function Charts({ data }: { data: PublishedMonth }) {
       <LineChart
         title={t('onTimeChart')}
         labels={labels}
-        series={[{ name: t('all'), values: months.map((m) => m.totals.onTimeRate) }, ...perDepartment('onTimeRate')]}
+        // The total last, so each department keeps its colour from the chart above.
+        series={[...perDepartment('onTimeRate'), { name: t('all'), values: months.map((m) => m.totals.onTimeRate) }]}
         format={formatRate}
         max={1}
       />
