@@ -1,0 +1,102 @@
+/**
+ * Stage settings (dev/prod), chosen with `-c stage=dev|prod` (default dev). Everything a province's
+ * IT team may need to change is a context value (cdk.json or `-c key=value`), never a code edit.
+ */
+import type { Node } from 'constructs';
+import { Duration } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+/** The region the product runs in; CloudFront-scoped WAF must live in us-east-1 (see EdgeStack). */
+export const HOME_REGION = 'ap-southeast-1';
+export const EDGE_REGION = 'us-east-1';
+
+export type StageName = 'dev' | 'prod';
+
+export type StageConfig = {
+  stage: StageName;
+  /** Prefix of stack names and resource names. */
+  prefix: string;
+  logRetention: RetentionDays;
+  /** Days before CloudFront / S3 access logs are deleted. */
+  accessLogDays: number;
+  /** HTTP API stage throttling (all routes together). */
+  apiRateLimit: number;
+  apiBurstLimit: number;
+  /** WAF: submissions per IP per 5 minutes on POST /api/feedback (a counter's kiosks share one IP). */
+  submissionsPerIpPer5Min: number;
+  /** WAF: all requests per IP per 5 minutes. */
+  requestsPerIpPer5Min: number;
+  /** Custom domain of the site (e.g. gopy.example.gov.vn) with an ACM certificate in us-east-1. */
+  domainName?: string;
+  certificateArn?: string;
+  /** Cognito hosted sign-in domain prefix (globally unique). */
+  authDomainPrefix?: string;
+  /** Sender of notification e-mails (an SES-verified identity); e-mail is off without it. */
+  mailFrom?: string;
+  /** Where alarms are e-mailed (optional; the topic exists either way). */
+  alarmEmail?: string;
+  /** Catalog whose departments become Cognito groups. */
+  catalogFile: string;
+  /** Built pages to upload; synthesis tolerates their absence (see WebConstruct). */
+  pagesDir: string;
+  /** Extra sign-in callback origins (dev: the local stack). */
+  extraCallbackOrigins: string[];
+  /** Cognito threat protection (Plus tier): enforced in prod. */
+  threatProtection: boolean;
+  /** Alarm when the oldest undelivered notification is older than this. */
+  notificationAgeAlarm: Duration;
+};
+
+const DEFAULTS = {
+  catalogFile: 'local/demo/catalog.json',
+  pagesDir: 'kiosk/dist',
+  notificationAgeAlarm: Duration.minutes(30),
+};
+
+const STAGES: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'catalogFile' | 'pagesDir' | 'notificationAgeAlarm'>> = {
+  dev: {
+    logRetention: RetentionDays.ONE_MONTH,
+    accessLogDays: 30,
+    apiRateLimit: 50,
+    apiBurstLimit: 100,
+    submissionsPerIpPer5Min: 300,
+    requestsPerIpPer5Min: 2000,
+    extraCallbackOrigins: ['http://localhost:3000'],
+    threatProtection: false,
+  },
+  prod: {
+    logRetention: RetentionDays.ONE_YEAR,
+    accessLogDays: 365,
+    apiRateLimit: 200,
+    apiBurstLimit: 400,
+    submissionsPerIpPer5Min: 300,
+    requestsPerIpPer5Min: 3000,
+    extraCallbackOrigins: [],
+    threatProtection: true,
+  },
+};
+
+const OPTIONAL = ['domainName', 'certificateArn', 'authDomainPrefix', 'mailFrom', 'alarmEmail'] as const;
+
+/** Reads the stage and its overrides from CDK context. */
+export function stageConfig(node: Node): StageConfig {
+  const stage = (node.tryGetContext('stage') ?? 'dev') as string;
+  if (stage !== 'dev' && stage !== 'prod') throw new Error(`Unknown stage "${stage}": use -c stage=dev or -c stage=prod`);
+  const config: StageConfig = {
+    stage,
+    prefix: `GopY-${stage}`,
+    ...DEFAULTS,
+    ...STAGES[stage],
+    catalogFile: node.tryGetContext('catalog') ?? DEFAULTS.catalogFile,
+    pagesDir: node.tryGetContext('pagesDir') ?? DEFAULTS.pagesDir,
+  };
+  for (const key of OPTIONAL) {
+    const value = node.tryGetContext(key);
+    if (typeof value === 'string' && value) config[key] = value;
+  }
+  if (config.domainName && !config.certificateArn) throw new Error('-c domainName needs -c certificateArn (an ACM certificate in us-east-1)');
+  return config;
+}
+
+/** The site's origin when it is known before deployment (custom domain), else undefined. */
+export const fixedSiteOrigin = (config: StageConfig) => (config.domainName ? `https://${config.domainName}` : undefined);

@@ -1,0 +1,80 @@
+/**
+ * Everything in the home region, one stack composed of constructs by concern: data, queues,
+ * auth, API, web, jobs, monitoring. One stack keeps the API ↔ CloudFront ↔ sign-in references
+ * free of CloudFormation exports (which would freeze the resources they name).
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config.ts';
+import { ApiConstruct } from '../constructs/api.ts';
+import { AuthConstruct, INBOX_PATH } from '../constructs/auth.ts';
+import type { CapabilityResources } from '../constructs/capabilities.ts';
+import { DataConstruct } from '../constructs/data.ts';
+import { JobsConstruct } from '../constructs/jobs.ts';
+import { MonitoringConstruct } from '../constructs/monitoring.ts';
+import { QueuesConstruct } from '../constructs/queues.ts';
+import { WebConstruct } from '../constructs/web.ts';
+
+export type SiteStackProps = StackProps & { config: StageConfig; webAclArn: string };
+
+export class SiteStack extends Stack {
+  readonly data: DataConstruct;
+  readonly queues: QueuesConstruct;
+  readonly auth: AuthConstruct;
+  readonly api: ApiConstruct;
+  readonly web: WebConstruct;
+  readonly jobs: JobsConstruct;
+  readonly monitoring: MonitoringConstruct;
+
+  constructor(scope: Construct, id: string, { config, webAclArn, ...props }: SiteStackProps) {
+    super(scope, id, props);
+    this.data = new DataConstruct(this, 'Data', config);
+    this.queues = new QueuesConstruct(this, 'Queues');
+    const resources: CapabilityResources = {
+      siteBucket: this.data.siteBucket,
+      deadLetters: this.queues.notificationDeadLetters,
+      mailFrom: config.mailFrom,
+      smsSenderId: this.node.tryGetContext('smsSenderId'),
+    };
+    this.auth = new AuthConstruct(this, 'Auth', config);
+    this.api = new ApiConstruct(this, 'Api', { config, table: this.data.table, auth: this.auth, resources });
+    const signIn = this.auth.domain.baseUrl();
+    this.web = new WebConstruct(this, 'Web', {
+      config,
+      siteBucket: this.data.siteBucket,
+      logBucket: this.data.logBucket,
+      apiDomainName: this.api.domainName,
+      webAclArn,
+      connectOrigins: [signIn],
+      publicConfig: (siteOrigin) => ({
+        stage: config.stage,
+        auth: {
+          issuer: this.auth.issuer,
+          clientId: this.auth.client.userPoolClientId,
+          authorizationEndpoint: `${signIn}/oauth2/authorize`,
+          tokenEndpoint: `${signIn}/oauth2/token`,
+          endSessionEndpoint: `${signIn}/logout`,
+          redirectUri: `${siteOrigin}${INBOX_PATH}`,
+          scope: 'openid email profile',
+        },
+      }),
+    });
+    this.auth.useSiteOrigin(this.web.siteOrigin);
+    this.jobs = new JobsConstruct(this, 'Jobs', { config, table: this.data.table, resources, failures: this.queues.jobFailures });
+    this.monitoring = new MonitoringConstruct(this, 'Monitoring', {
+      config,
+      api: this.api.api,
+      apiFunctions: this.api.functions,
+      jobFunctions: this.jobs.functions,
+      queues: { NotificationDeadLetters: this.queues.notificationDeadLetters, JobFailures: this.queues.jobFailures },
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: this.web.siteOrigin, description: 'The site (pages, /api, /stats)' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'SignInDomain', { value: signIn });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'SiteBucketName', { value: this.data.siteBucket.bucketName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * cdk-nag (AwsSolutions + Serverless) runs on the real app with every function bundled by esbuild:
+ * no finding may remain unacknowledged, and every acknowledgement carries a written reason.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { acknowledgements, functionsByHandler, synthesize, type Synthesized } from './synth.ts';
+
+type Report = { pluginReports: { pluginName: string; violations: { ruleName: string; severity?: string; violatingConstructs: { constructPath: string }[] }[] }[] };
+
+const reportOf = (synthesized: Synthesized): Report => JSON.parse(readFileSync(join(synthesized.assembly.directory, 'validation-report.json'), 'utf8'));
+const findings = (report: Report) =>
+  report.pluginReports.flatMap((plugin) =>
+    plugin.violations.flatMap((v) => v.violatingConstructs.map((c) => `${plugin.pluginName} ${v.ruleName} (${v.severity ?? 'error'}) at ${c.constructPath}`)),
+  );
+
+let prod: Synthesized;
+
+beforeAll(() => {
+  prod = synthesize({ stage: 'prod', bundle: true });
+});
+
+describe('cdk-nag', () => {
+  it('leaves no unacknowledged finding, errors or warnings, in prod (bundled)', () => {
+    expect(findings(reportOf(prod))).toEqual([]);
+  });
+
+  it('leaves no unacknowledged finding in dev', () => {
+    expect(findings(reportOf(synthesize({ stage: 'dev' })))).toEqual([]);
+  });
+
+  it('acknowledges only with a written reason', () => {
+    const all = acknowledgements(prod.app);
+    expect(all.length).toBeGreaterThan(0);
+    for (const [path, id, reason] of all) expect(reason.trim().length, `${id} at ${path}`).toBeGreaterThan(30);
+  });
+
+  it('fails synthesis on an insecure resource nobody acknowledged', () => {
+    const insecure = () => synthesize({ stage: 'dev', extend: (site) => new Bucket(site, 'Careless') });
+    expect(insecure).toThrow(/AwsSolutions-S1|AwsSolutions-S10/);
+  });
+});
+
+describe('bundling', () => {
+  it('bundles each function into one minified ESM file with a source map and the createRequire banner', () => {
+    for (const [handler, fn] of functionsByHandler(prod.siteTemplate)) {
+      const asset = fn.props.Code.S3Key as string;
+      const dir = join(prod.assembly.directory, `asset.${asset.replace(/\.zip$/, '')}`);
+      expect(readdirSync(dir).sort(), handler).toEqual(['index.mjs', 'index.mjs.map']);
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(code.startsWith('import { createRequire as __gopyCreateRequire }'), handler).toBe(true);
+      expect(code, handler).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+      expect(code, handler).not.toMatch(/#shared\/|#functions\//);
+    }
+  });
+});
