@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import dynalite from 'dynalite';
 import { TABLE } from '#shared/table';
 
-export type StoreHandle = { endpoint: string; close: () => Promise<void> };
+export type StoreHandle = { endpoint: string; close: () => Promise<void>; /** The HTTP server (the bench counts requests on it). */ server: Server };
 
 /** Starts dynalite; `path` undefined keeps the data in memory (tests). */
 export async function startDynalite(options: { path?: string; port?: number } = {}): Promise<StoreHandle> {
@@ -20,6 +20,7 @@ export async function startDynalite(options: { path?: string; port?: number } = 
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    server,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
