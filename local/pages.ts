@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pageEntries } from '../kiosk/entries.ts';
 
 const KIOSK = resolve('kiosk');
 const DIST = join(KIOSK, 'dist');
@@ -34,11 +35,9 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when every kiosk/*.html has a built page newer than every source file. */
+/** True when every buildable kiosk/*.html has a built page newer than every source file. */
 export function pagesAreFresh(): boolean {
-  const built = readdirSync(KIOSK)
-    .filter((file) => file.endsWith('.html'))
-    .map((page) => join(DIST, page));
+  const built = Object.keys(pageEntries(KIOSK, () => undefined)).map((page) => join(DIST, `${page}.html`));
   if (!built.every((file) => existsSync(file))) return false;
   const oldestBuilt = Math.min(...built.map((file) => statSync(file).mtimeMs));
   return SOURCES.every((source) => newestMtime(source) <= oldestBuilt);

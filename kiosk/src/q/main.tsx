@@ -1,1 +1,12 @@
-import { render } from 'preact'; render(<p>q</p>, document.getElementById('app')!);
+import { render } from 'preact';
+import '../common/base.css';
+import '../common/flow.css';
+import { loadSteps, loadSubmit } from '../common/flow/FlowView.tsx';
+import { loadAfter, loadCounter, QrApp } from './QrApp.tsx';
+
+render(<QrApp />, document.getElementById('app')!);
+void loadCounter();
+// Right after first render: the next steps and the validator, so taps never wait.
+void loadSteps();
+void loadSubmit();
+void loadAfter();

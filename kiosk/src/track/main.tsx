@@ -1,1 +1,7 @@
-import { render } from 'preact'; render(<p>track</p>, document.getElementById('app')!);
+import { render } from 'preact';
+import '../common/base.css';
+import './track.css';
+import { lookup, TrackApp } from './TrackApp.tsx';
+
+render(<TrackApp />, document.getElementById('app')!);
+void lookup();

@@ -1,0 +1,158 @@
+/** The optional steps after the faces, loaded right after first render (not needed to show the faces). */
+import type { Reason } from '#shared/schemas';
+import type { Flow } from './model.ts';
+import { t, type StepKey } from './step-strings.ts';
+import { StepHeading, type FlowProps } from './FlowView.tsx';
+
+// Mirrors REASONS in shared/schemas (importing it would pull zod into the page's first load).
+const REASON_ORDER: Reason[] = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'];
+
+function Errors({ flow }: { flow: Flow }) {
+  const count = Object.keys(flow.errors.value).length;
+  return (
+    <p role="alert" class="error">
+      {count ? t('fixErrors', { n: count }) : ''}
+    </p>
+  );
+}
+
+function FieldError({ flow, path }: { flow: Flow; path: string }) {
+  const key = flow.errors.value[path];
+  return key ? (
+    <p class="error" id={`err-${path.replace(/\W/g, '-')}`}>
+      {t(key as StepKey)}
+    </p>
+  ) : null;
+}
+
+function Footer(props: { primary: string; onPrimary: () => void; secondary?: string; onSecondary?: () => void; onBack: () => void; busy?: boolean }) {
+  return (
+    <div class="actions step-actions">
+      <button type="button" class="primary big" onClick={props.onPrimary} disabled={props.busy}>
+        {props.primary}
+      </button>
+      {props.secondary && (
+        <button type="button" class="big" onClick={props.onSecondary} disabled={props.busy}>
+          {props.secondary}
+        </button>
+      )}
+      <button type="button" class="back" onClick={props.onBack}>
+        ← {t('back')}
+      </button>
+    </div>
+  );
+}
+
+export function DetailsStep({ flow, procedures, onSend, busy }: FlowProps) {
+  return (
+    <section>
+      <StepHeading>{t('detailsTitle')}</StepHeading>
+      <p class="hint" id="reasons-hint">{t('detailsHint')}</p>
+      <div class="chips" role="group" aria-describedby="reasons-hint">
+        {REASON_ORDER.map((reason) => (
+          <button type="button" key={reason} class="chip" aria-pressed={flow.reasons.value.includes(reason)} onClick={() => flow.toggleReason(reason)}>
+            {t(reason)}
+          </button>
+        ))}
+      </div>
+      {procedures.length > 0 && (
+        <div class="field">
+          <label for="procedure">{t('procedure')}</label>
+          <select id="procedure" value={flow.procedureCode.value} onChange={(e) => (flow.procedureCode.value = e.currentTarget.value)}>
+            <option value="">{t('procedureNone')}</option>
+            {procedures.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <Errors flow={flow} />
+      <Footer primary={t('send')} onPrimary={() => onSend('rating')} secondary={t('more')} onSecondary={() => flow.go('comment')} onBack={() => flow.go('rate')} busy={busy} />
+    </section>
+  );
+}
+
+export function CommentStep({ flow, onSend, busy }: FlowProps) {
+  const invalid = Boolean(flow.errors.value['comment'] ?? flow.errors.value['rating|comment']);
+  return (
+    <section>
+      <StepHeading>{t('commentTitle')}</StepHeading>
+      <div class="field">
+        <label for="comment">{t('commentLabel')}</label>
+        <p class="hint" id="comment-hint">{t('commentHint')}</p>
+        <textarea
+          id="comment"
+          maxLength={4000}
+          rows={5}
+          aria-describedby="comment-hint err-comment err-rating-comment"
+          aria-invalid={invalid}
+          value={flow.comment.value}
+          onInput={(e) => (flow.comment.value = e.currentTarget.value)}
+        />
+        <FieldError flow={flow} path="comment" />
+        <FieldError flow={flow} path="rating|comment" />
+      </div>
+      <Errors flow={flow} />
+      <Footer
+        primary={t('send')}
+        onPrimary={() => onSend('rating')}
+        secondary={t('wantAnswer')}
+        onSecondary={() => flow.go('contact')}
+        onBack={() => flow.go(flow.rating.value ? 'details' : 'rate')}
+        busy={busy}
+      />
+    </section>
+  );
+}
+
+function TextField({ flow, path, label, type = 'text', autocomplete }: { flow: Flow; path: 'name' | 'phone' | 'email' | 'address'; label: string; type?: string; autocomplete: string }) {
+  const errorPath = `contact.${path}`;
+  const either = path === 'phone' || path === 'address' ? flow.errors.value['contact.phone|contact.address'] : undefined;
+  return (
+    <div class="field">
+      <label for={`contact-${path}`}>{label}</label>
+      <input
+        id={`contact-${path}`}
+        type={type}
+        autoComplete={autocomplete}
+        inputMode={path === 'phone' ? 'tel' : undefined}
+        aria-invalid={Boolean(flow.errors.value[errorPath] ?? either)}
+        aria-describedby={`err-contact-${path}`}
+        value={flow[path].value}
+        onInput={(e) => (flow[path].value = e.currentTarget.value)}
+      />
+      <FieldError flow={flow} path={errorPath} />
+    </div>
+  );
+}
+
+export function ContactStep({ flow, onSend, busy }: FlowProps) {
+  return (
+    <section>
+      <StepHeading>{t('contactTitle')}</StepHeading>
+      <p class="notice">{t('contactHint')}</p>
+      {flow.errors.value['comment'] && (
+        <p class="error">
+          {t('err.comment')}{' '}
+          <button type="button" onClick={() => flow.go('comment')}>
+            {t('commentLabel')}
+          </button>
+        </p>
+      )}
+      <TextField flow={flow} path="name" label={t('name')} autocomplete="name" />
+      <TextField flow={flow} path="phone" label={t('phone')} type="tel" autocomplete="tel" />
+      <TextField flow={flow} path="address" label={t('address')} autocomplete="street-address" />
+      <FieldError flow={flow} path="contact.phone|contact.address" />
+      <TextField flow={flow} path="email" label={t('email')} type="email" autocomplete="email" />
+      <div class="field consent">
+        <input id="consent" type="checkbox" checked={flow.consent.value} aria-invalid={Boolean(flow.errors.value['consent'])} aria-describedby="err-consent" onChange={(e) => (flow.consent.value = e.currentTarget.checked)} />
+        <label for="consent">{t('consentText')}</label>
+      </div>
+      <FieldError flow={flow} path="consent" />
+      <Errors flow={flow} />
+      <Footer primary={t('sendPetition')} onPrimary={() => onSend('pakn')} secondary={t('skipToSend')} onSecondary={() => onSend('rating')} onBack={() => flow.go('comment')} busy={busy} />
+    </section>
+  );
+}

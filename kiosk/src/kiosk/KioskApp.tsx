@@ -1,0 +1,170 @@
+/** The counter tablet: the flow, a thank-you with tracking code and QR, the staff status mark. */
+import { signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { api, type ApiError } from '../common/api.ts';
+import { FlowView, loadSubmit } from '../common/flow/FlowView.tsx';
+import { createFlow } from '../common/flow/model.ts';
+import { LangToggle } from '../common/LangToggle.tsx';
+import { Qr } from '../common/Qr.tsx';
+import { enqueue, failed, online, receipts, waiting } from './outbox.ts';
+import { counter, counterError, counterId, deviceId, idleMs, invalidCounterParam, largeText, loadCounter, chooseCounter } from './settings.ts';
+import { watchIdle } from './idle.ts';
+import { t } from './strings.ts';
+
+export const flow = createFlow({ channel: 'kiosk', deviceId });
+/** Idempotency-Key of the submission on the thank-you screen. */
+const sentKey = signal<string | undefined>(undefined);
+
+async function send(kind: 'rating' | 'pakn') {
+  if (!counterId) return;
+  const { checkedInput } = await loadSubmit();
+  const input = checkedInput(flow, counterId, kind);
+  if (!input) return;
+  flow.go('thanks'); // never waits for the network: the outbox sends in the background
+  sentKey.value = await enqueue(input);
+}
+
+function startOver() {
+  sentKey.value = undefined;
+  flow.reset();
+}
+
+/** Idle: a rating already tapped is kept (the person chose it), unsent text is dropped, all is cleared. */
+async function onIdle() {
+  if (!flow.isDirty()) return;
+  const { toInput } = await loadSubmit();
+  const tappedOnly = flow.step.value !== 'thanks' && flow.rating.value !== undefined;
+  const partial = tappedOnly && counterId ? toInput(flow, counterId, 'rating', true) : undefined;
+  startOver();
+  if (partial) await enqueue(partial);
+}
+
+export function startKiosk() {
+  watchIdle(idleMs, () => void onIdle());
+  void loadCounter();
+}
+
+function StatusMark() {
+  const parts = [
+    !online.value && t('statusOffline'),
+    waiting.value > 0 && t('statusWaiting', { n: waiting.value }),
+    failed.value > 0 && t('statusFailed', { n: failed.value }),
+  ].filter(Boolean);
+  return (
+    <p class={`status-mark ${parts.length ? 'pending' : ''}`} role="status" data-waiting={waiting.value}>
+      {parts.length ? parts.join(' · ') : `✓ ${t('statusAllSent')}`}
+    </p>
+  );
+}
+
+function Thanks() {
+  const receipt = sentKey.value ? receipts.value[sentKey.value] : undefined;
+  const trackUrl = receipt && `${location.origin}/track/${receipt.trackingCode}`;
+  return (
+    <section class="thanks">
+      <h1 tabIndex={-1}>{t('thanks')}</h1>
+      {receipt && trackUrl ? (
+        <div class="receipt">
+          <p>
+            {t('codeLabel')}: <strong class="code" data-testid="tracking-code">{receipt.trackingCode}</strong>
+          </p>
+          <Qr text={trackUrl} label={t('qrLabel', { code: receipt.trackingCode })} size={220} />
+          <p>{t('scanToTrack')}</p>
+        </div>
+      ) : online.value ? (
+        <p aria-live="polite">{t('sending')}</p>
+      ) : (
+        <p class="notice" data-testid="saved-offline">
+          {t('savedOffline')}
+        </p>
+      )}
+      <p class="hint">{t('autoReturn')}</p>
+      <div class="actions center">
+        <button type="button" class="primary big" onClick={startOver}>
+          {t('done')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+const counters = signal<{ id: string; name: string; department: { name: string } }[] | ApiError | undefined>(undefined);
+
+function ChooseCounter() {
+  useEffect(() => {
+    void api<{ id: string; name: string; department: { name: string } }[]>('/api/counters').then((r) => (counters.value = r.ok ? r.data : r.error));
+  }, []);
+  const list = counters.value;
+  return (
+    <main class="page" id="main">
+      <h1>{t('chooseTitle')}</h1>
+      <p class="hint">{t('chooseHint')}</p>
+      {list === undefined && <p>{t('loading')}</p>}
+      {list && !Array.isArray(list) && (
+        <p class="notice bad" role="alert">
+          {t('noNetworkSetup')}{' '}
+          <button type="button" onClick={() => location.reload()}>
+            {t('retry')}
+          </button>
+        </p>
+      )}
+      {Array.isArray(list) && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            chooseCounter(new FormData(e.currentTarget).get('counter') as string);
+          }}
+        >
+          <div class="field">
+            <label for="counter">{t('chooseLabel')}</label>
+            <select id="counter" name="counter" required>
+              {list.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} — {c.department.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button class="primary">{t('chooseSave')}</button>
+        </form>
+      )}
+    </main>
+  );
+}
+
+export function KioskApp() {
+  if (!counterId || invalidCounterParam) return <ChooseCounter />;
+  const error = counterError.value;
+  return (
+    <>
+      <header class="topbar">
+        <div>
+          <span class="brand">{counter.value?.name ?? t('title')}</span>
+          {counter.value && <span class="hint"> · {counter.value.department.name}</span>}
+        </div>
+        <div class="tools">
+          <StatusMark />
+          <button type="button" aria-pressed={largeText.value} onClick={() => (largeText.value = !largeText.value)}>
+            {t('largeText')}
+          </button>
+          <LangToggle />
+        </div>
+      </header>
+      <main class="kiosk-main" id="main">
+        {error?.status === 404 ? (
+          <div class="notice bad" role="alert">
+            <p>{t('unknownCounter', { id: counterId })}</p>
+            <button type="button" onClick={() => chooseCounter('')}>
+              {t('chooseOther')}
+            </button>
+          </div>
+        ) : (
+          <>
+            {error && <p class="notice warn">{t('noNetwork')}</p>}
+            <FlowView flow={flow} procedures={counter.value?.procedures ?? []} onSend={(kind) => void send(kind)} thanks={<Thanks />} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}

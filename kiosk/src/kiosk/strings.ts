@@ -1,0 +1,58 @@
+import { translator } from '../common/i18n.ts';
+
+const vi = {
+  title: 'Đánh giá sự phục vụ',
+  thanks: 'Cảm ơn Ông/Bà đã góp ý!',
+  sending: 'Đang gửi…',
+  savedOffline: 'Ý kiến của Ông/Bà đã được lưu trên máy và sẽ tự động được gửi khi có mạng.',
+  codeLabel: 'Mã theo dõi',
+  scanToTrack: 'Quét mã QR bằng điện thoại để theo dõi kết quả xử lý.',
+  qrLabel: 'Mã QR mở trang theo dõi {code}',
+  done: 'Xong',
+  autoReturn: 'Màn hình sẽ tự trở về sau ít phút.',
+  largeText: 'Chữ to',
+  statusAllSent: 'Đã gửi hết',
+  statusWaiting: '{n} ý kiến chờ gửi',
+  statusFailed: '{n} ý kiến bị từ chối',
+  statusOffline: 'Mất kết nối',
+  chooseTitle: 'Chọn quầy cho máy này',
+  chooseHint: 'Dành cho cán bộ: chọn một lần, máy sẽ ghi nhớ.',
+  chooseLabel: 'Quầy',
+  chooseSave: 'Lưu',
+  loading: 'Đang tải…',
+  unknownCounter: 'Không tìm thấy quầy “{id}”. Vui lòng báo cán bộ để cài đặt lại máy.',
+  noNetwork: 'Chưa kết nối được máy chủ. Máy sẽ thử lại; Ông/Bà vẫn có thể đánh giá.',
+  noNetworkSetup: 'Chưa kết nối được máy chủ để tải danh sách quầy. Vui lòng kiểm tra mạng rồi thử lại.',
+  retry: 'Thử lại',
+  chooseOther: 'Chọn quầy khác',
+};
+type Key = keyof typeof vi;
+
+const en: Record<Key, string> = {
+  title: 'Rate our service',
+  thanks: 'Thank you for your feedback!',
+  sending: 'Sending…',
+  savedOffline: 'Your feedback is saved on this device and will be sent automatically when the network is back.',
+  codeLabel: 'Tracking code',
+  scanToTrack: 'Scan the QR code with your phone to follow the answer.',
+  qrLabel: 'QR code opening the tracking page for {code}',
+  done: 'Done',
+  autoReturn: 'This screen will return to the start shortly.',
+  largeText: 'Large text',
+  statusAllSent: 'All sent',
+  statusWaiting: '{n} waiting to be sent',
+  statusFailed: '{n} refused',
+  statusOffline: 'Offline',
+  chooseTitle: 'Choose the counter for this tablet',
+  chooseHint: 'For staff: choose once, the tablet remembers.',
+  chooseLabel: 'Counter',
+  chooseSave: 'Save',
+  loading: 'Loading…',
+  unknownCounter: 'Counter “{id}” was not found. Please ask staff to set up this tablet again.',
+  noNetwork: 'Cannot reach the server yet. The tablet keeps trying; you can still rate.',
+  noNetworkSetup: 'Cannot reach the server to list the counters. Check the network and try again.',
+  retry: 'Try again',
+  chooseOther: 'Choose another counter',
+};
+
+export const t = translator({ vi, en });
