@@ -1,0 +1,103 @@
+/** The counter kiosk in Chromium against the real local stack: offline queue and idle reset. */
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { dynamo, tableName } from '#functions/lib/dynamo';
+import { startBrowserStack, type BrowserStack } from '../support/browser.ts';
+
+let stack: BrowserStack;
+beforeAll(async () => {
+  stack = await startBrowserStack();
+});
+afterAll(() => stack?.close());
+
+const TABLET = { viewport: { width: 1280, height: 800 }, hasTouch: true };
+
+/** Feedback records in the table from one kiosk device (test-only Scan). */
+async function recordsFromDevice(deviceId: string) {
+  const { Items = [] } = await dynamo().send(new ScanCommand({ TableName: tableName(), ConsistentRead: true }));
+  return Items.map((item) => unmarshall(item)).filter((item) => item.entity === 'feedback' && item.deviceId === deviceId);
+}
+
+/** Waits until the service worker has cached the kiosk page and its lazily loaded code. */
+async function waitForOfflineReady(page: Page) {
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    const cache = await caches.open('gopy-kiosk-v1');
+    const urls = (await cache.keys()).map((request) => new URL(request.url).pathname);
+    return urls.includes('/kiosk') && urls.some((url) => url.includes('/steps-')) && urls.some((url) => url.includes('/submit-'));
+  });
+}
+
+test('offline: a rating is saved, survives a reload, and arrives exactly once when the network is back', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.goto(`${stack.url}/kiosk?counter=stp-quay-02`);
+  await expect(page.getByText('Quầy 02 — Sở Tư pháp').waitFor()).resolves.toBeUndefined();
+  await waitForOfflineReady(page);
+  const deviceId = await page.evaluate(() => localStorage.getItem('gopy.kiosk.device')!);
+
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: 'Rất hài lòng' }).click();
+  await page.getByRole('button', { name: 'Thời gian chờ' }).click();
+  await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await page.getByTestId('saved-offline').waitFor();
+  await page.getByRole('status').filter({ hasText: '1 ý kiến chờ gửi' }).waitFor();
+
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: '1 ý kiến chờ gửi' }).waitFor();
+  expect(await recordsFromDevice(deviceId)).toHaveLength(0);
+
+  await page.context().setOffline(false);
+  await page.getByRole('status').filter({ hasText: 'Đã gửi hết' }).waitFor({ timeout: 15_000 });
+  const records = await recordsFromDevice(deviceId);
+  expect(records).toHaveLength(1);
+  expect(records[0]).toMatchObject({ channel: 'kiosk', kind: 'rating', rating: 5, reasons: ['waiting_time'], counterId: 'stp-quay-02' });
+});
+
+test('online: the thank-you screen shows the tracking code and a QR code to follow it', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.goto(`${stack.url}/kiosk?counter=stp-quay-02`);
+
+  await page.getByRole('button', { name: 'Bình thường' }).click();
+  await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+  const code = await page.getByTestId('tracking-code').textContent();
+
+  expect(code).toMatch(/^GY-[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+  await expect(page.getByRole('img', { name: new RegExp(code!) }).isVisible()).resolves.toBe(true);
+  expect((await stack.api.request('GET', `/api/feedback/${code}`)).status).toBe(200);
+});
+
+test('idle: after the timeout the kiosk returns to the first step and every field is cleared', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.goto(`${stack.url}/kiosk?counter=stp-quay-02&idle=2`);
+  await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
+  await page.getByRole('button', { name: 'Phí, lệ phí' }).click();
+  await page.getByRole('button', { name: 'Viết thêm ý kiến' }).click();
+  await page.getByLabel('Ý kiến của Ông/Bà').fill('Thông tin riêng của người trước');
+
+  await page.getByRole('heading', { name: 'Ông/Bà đánh giá thế nào về sự phục vụ hôm nay?' }).waitFor({ timeout: 10_000 });
+
+  await expect(page.getByRole('button', { name: 'Không hài lòng', exact: true }).getAttribute('aria-pressed')).resolves.toBe('false');
+  await page.getByRole('button', { name: 'Chỉ gửi ý kiến, không chấm điểm' }).click();
+  await expect(page.getByLabel('Ý kiến của Ông/Bà').inputValue()).resolves.toBe('');
+});
+
+test('without a counter the tablet asks staff to choose one, then remembers it', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.goto(`${stack.url}/kiosk`);
+
+  await page.getByLabel('Quầy').selectOption('bt-quay-01');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByText('Quầy 1 — Hộ tịch, chứng thực (phường Bến Thành)').waitFor();
+  await page.goto(`${stack.url}/kiosk`);
+
+  await page.getByText('Quầy 1 — Hộ tịch, chứng thực (phường Bến Thành)').waitFor();
+});
+
+test('an unknown counter is explained', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.goto(`${stack.url}/kiosk?counter=khong-co-quay-nay`);
+
+  await expect(page.getByRole('alert').textContent()).resolves.toContain('Không tìm thấy quầy “khong-co-quay-nay”');
+});
