@@ -53,6 +53,7 @@ function Headline({ data }: { data: PublishedMonth }) {
           </div>
         ))}
       </dl>
+      <p class="hint">{t('excluded', { spam: formatCount(totals.excluded.spam), misuse: formatCount(totals.excluded.misuse) })}</p>
       <h3>{t('pakn')}</h3>
       <p>
         {t('paknOnTime')}: <strong>{formatRate(totals.pakn.onTimeRate)}</strong> · {t('paknSatisfaction')}: <strong>{formatRate(totals.pakn.satisfactionRate)}</strong>
