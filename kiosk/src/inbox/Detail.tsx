@@ -1,0 +1,226 @@
+/** The selected record: what the citizen wrote (as text, never markup), its state, and the actions. */
+import { useEffect, useRef } from 'preact/hooks';
+import { fillTemplate } from '#shared/templates';
+import type { ActionType, AuditEvent } from '#shared/workflow';
+import { formatDateTime } from '../common/i18n.ts';
+import { SlaBadge } from './List.tsx';
+import { act, department, detail, errorText, flash, me, openForm, type Detail as DetailData } from './model.ts';
+import { t, tk } from './strings.ts';
+
+/** Actions that need words or a choice open a small form; the others apply at once. */
+const FORMS: Partial<Record<ActionType, { field: 'text' | 'reason' | 'category' | 'departmentId' | 'of' | 'officialId'; optional?: boolean }>> = {
+  classify: { field: 'category' },
+  assign: { field: 'officialId' },
+  note: { field: 'text' },
+  'request-info': { field: 'text' },
+  'info-received': { field: 'text', optional: true },
+  reroute: { field: 'departmentId' },
+  answer: { field: 'text' },
+  return: { field: 'reason' },
+  reject: { field: 'reason' },
+  duplicate: { field: 'of' },
+};
+
+const categoryKey = (c: string) => `cat_${c.replace(/-/g, '_')}`;
+
+function ActionForm({ record, type }: { record: DetailData; type: ActionType }) {
+  const form = FORMS[type]!;
+  const first = useRef<HTMLTextAreaElement & HTMLSelectElement & HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), [type]);
+  const templates = department.value?.templates ?? me.value?.departments.find((d) => d.id === record.departmentId)?.templates ?? [];
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const body: Record<string, unknown> = { type };
+    for (const [key, value] of data) if (key !== 'template' && String(value).trim()) body[key] = String(value);
+    void act(record.trackingCode, body);
+  };
+  const id = `form-${type}`;
+  return (
+    <form class="action-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{tk(`action_${type}`)}</h3>
+      {form.field === 'category' && (
+        <div class="field">
+          <label for={`${id}-v`}>{t('category')}</label>
+          <select id={`${id}-v`} name="category" ref={first} required>
+            {(me.value?.categories ?? []).map((c) => (
+              <option value={c} key={c}>{tk(categoryKey(c))}</option>
+            ))}
+          </select>
+        </div>
+      )}
+      {form.field === 'departmentId' && (
+        <>
+          <div class="field">
+            <label for={`${id}-v`}>{t('targetDepartment')}</label>
+            <select id={`${id}-v`} name="departmentId" ref={first} required>
+              {(me.value?.allDepartments ?? []).filter((d) => d.id !== record.departmentId).map((d) => (
+                <option value={d.id} key={d.id}>{d.name}</option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={`${id}-r`}>{t('reason')}</label>
+            <textarea id={`${id}-r`} name="reason" required maxLength={2000} />
+          </div>
+        </>
+      )}
+      {(form.field === 'of' || form.field === 'officialId') && (
+        <div class="field">
+          <label for={`${id}-v`}>{form.field === 'of' ? t('duplicateOf') : t('officialId')}</label>
+          <input id={`${id}-v`} name={form.field} ref={first} required autoComplete="off" spellcheck={false} />
+        </div>
+      )}
+      {(form.field === 'text' || form.field === 'reason') && (
+        <>
+          {type === 'answer' && templates.length > 0 && (
+            <div class="field">
+              <label for={`${id}-tpl`}>{t('template')}</label>
+              <select
+                id={`${id}-tpl`}
+                name="template"
+                onChange={(e) => {
+                  const template = templates.find((x) => x.id === e.currentTarget.value);
+                  if (template && first.current) first.current.value = fillTemplate(template, record.trackingCode);
+                }}
+              >
+                <option value="">{t('templateNone')}</option>
+                {templates.map((x) => (
+                  <option value={x.id} key={x.id}>{x.title}</option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div class="field">
+            <label for={`${id}-v`}>{form.field === 'reason' ? t('reason') : t('text')}</label>
+            <textarea id={`${id}-v`} name={form.field} ref={first} required={!form.optional} maxLength={8000} defaultValue={type === 'answer' ? record.draft?.text ?? '' : ''} aria-describedby={type === 'answer' ? `${id}-note` : undefined} />
+            {type === 'answer' && <p class="hint" id={`${id}-note`}>{t('redactionNote')}</p>}
+          </div>
+        </>
+      )}
+      <div class="actions">
+        <button class="primary" type="submit">{t('submit')}</button>
+        <button type="button" onClick={() => (openForm.value = undefined)}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+function Events({ events }: { events: AuditEvent[] }) {
+  return (
+    <section aria-labelledby="events-title">
+      <h3 id="events-title">{t('history')}</h3>
+      <ol class="events">
+        {events.map((e) => (
+          <li key={e.version}>
+            <span class="when">{formatDateTime(e.at)}</span> <strong>{e.by.username}</strong> {tk(`event_${e.type}`)}
+            {e.from !== e.to && <> ({tk(`status_${e.from}`)} → {tk(`status_${e.to}`)})</>}
+            {e.details?.text && <p class="quote">{e.details.text}</p>}
+            {e.details?.reason && <p class="quote">{e.details.reason}</p>}
+            {e.details?.category && <p>{tk(categoryKey(e.details.category))}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Record({ record }: { record: DetailData }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [record.trackingCode]);
+  const immediate = (type: ActionType) => () => void act(record.trackingCode, { type });
+  return (
+    <article class="record" aria-labelledby="record-title">
+      <header class="record-head">
+        <h2 id="record-title" tabIndex={-1} ref={heading} class="mono">{record.trackingCode}</h2>
+        <span class={`status status-${record.status}`}>{tk(`status_${record.status}`)}</span>
+        <SlaBadge sla={record.sla} />
+      </header>
+      <dl class="facts">
+        <dt>{t('kind')}</dt><dd>{record.kind === 'pakn' ? t('kind_pakn') : t('kind_rating')} · {tk(`channel_${record.channel}`)}</dd>
+        <dt>{t('department')}</dt><dd>{record.department.name}</dd>
+        <dt>{t('counter')}</dt><dd>{record.counter.name}</dd>
+        {record.procedure && (<><dt>{t('procedure')}</dt><dd>{record.procedure.code} — {record.procedure.name}</dd></>)}
+        <dt>{t('received')}</dt><dd>{formatDateTime(record.receivedAt)}</dd>
+        {record.dueAt && (<><dt>{t('due')}</dt><dd>{formatDateTime(record.dueAt, false)}</dd></>)}
+        {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasons?.length ? ` · ${record.reasons.join(', ')}` : ''}</dd></>)}
+        {record.category && (<><dt>{t('category')}</dt><dd>{tk(categoryKey(record.category))}</dd></>)}
+        {record.assignee && (<><dt>{t('assignee')}</dt><dd>{record.assignee}</dd></>)}
+      </dl>
+      <section aria-labelledby="comment-title">
+        <h3 id="comment-title">{t('comment')}</h3>
+        {/* Rendered as text: markup in a comment is shown, never run. */}
+        <p class="comment" data-testid="comment">{record.comment ?? t('noComment')}</p>
+      </section>
+      <section aria-labelledby="contact-title">
+        <h3 id="contact-title">{t('contact')}</h3>
+        {record.contact ? (
+          <p class="contact">
+            {record.contact.name}
+            {record.contact.phone && <><br />{record.contact.phone}</>}
+            {record.contact.email && <><br />{record.contact.email}</>}
+            {record.contact.address && <><br />{record.contact.address}</>}
+          </p>
+        ) : (
+          <p class="hint">{record.contactHidden ? t('contactHidden') : t('noContact')}</p>
+        )}
+      </section>
+      {record.waitingSince && <p class="notice warn">{t('waiting', { at: formatDateTime(record.waitingSince) })}</p>}
+      {record.draft && (
+        <section class="draft" aria-labelledby="draft-title">
+          <h3 id="draft-title">{t('draft')}</h3>
+          <p class="hint">{t('draftBy', { name: record.draft.byName, at: formatDateTime(record.draft.at) })}</p>
+          {record.draft.returned && <p class="notice warn">{t('returned', { reason: record.draft.returned.reason })}</p>}
+          <p class="quote">{record.draft.text}</p>
+        </section>
+      )}
+      {record.answer && (
+        <section aria-labelledby="answer-title">
+          <h3 id="answer-title">{t('published')}</h3>
+          <p class="quote" data-testid="published-answer">{record.answer.text}</p>
+        </section>
+      )}
+      <section aria-labelledby="actions-title">
+        <h3 id="actions-title">{t('actions')}</h3>
+        <div class="actions">
+          {record.actions.map((type) => (
+            <button
+              type="button"
+              key={type}
+              class={type === 'approve' || type === 'acknowledge' ? 'primary' : undefined}
+              aria-expanded={FORMS[type] ? openForm.value === type : undefined}
+              onClick={FORMS[type] ? () => (openForm.value = openForm.value === type ? undefined : type) : immediate(type)}
+            >
+              {tk(`action_${type}`)}
+            </button>
+          ))}
+        </div>
+        {openForm.value && FORMS[openForm.value as ActionType] && record.actions.includes(openForm.value as ActionType) && (
+          <ActionForm record={record} type={openForm.value as ActionType} />
+        )}
+      </section>
+      <Events events={record.events} />
+    </article>
+  );
+}
+
+export function DetailPane() {
+  const state = detail.value;
+  return (
+    <section class="detail" aria-live="polite">
+      {flash.value && (
+        <p class={`notice ${flash.value.tone === 'ok' ? '' : flash.value.tone}`} role={flash.value.tone === 'bad' ? 'alert' : 'status'}>
+          {flash.value.text}
+        </p>
+      )}
+      {state.kind === 'none' && <p class="hint">{t('noSelection')}</p>}
+      {state.kind === 'loading' && <p role="status">{t('loading')}</p>}
+      {state.kind === 'error' && (
+        <div class="notice bad" role="alert" data-testid="detail-error">
+          {state.error.status === 404 ? t('notFound', { code: state.code }) : t('detailFailed', { message: errorText(state.error) })}
+        </div>
+      )}
+      {state.kind === 'found' && <Record record={state.data} />}
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+/** The inbox's state as signals, and the calls that change it. Components only read and call. */
+import { computed, signal } from '@preact/signals';
+import type { Official } from '#shared/auth';
+import type { InboxItem, inboxDetailView } from '#shared/inbox';
+import type { Template } from '#shared/templates';
+import { api, type ApiError, type ApiResult } from '../common/api.ts';
+import { authHeader, forgetSession, signInError } from './auth.ts';
+import { t } from './strings.ts';
+
+export type Detail = ReturnType<typeof inboxDetailView> & { warnings?: string[] };
+export type Me = {
+  official: Official;
+  departments: { id: string; name: string; own: boolean; counters: { id: string; name: string }[]; templates: Template[] }[];
+  allDepartments: { id: string; name: string }[];
+  categories: string[];
+};
+export type Alert = { counterId: string; counterName: string; satisfied: number; count: number; threshold: number; windowDays: number };
+export type Filters = { status: string; kind: string; counterId: string; overdue: boolean; from: string; to: string; q: string };
+
+export const EMPTY_FILTERS: Filters = { status: 'open', kind: '', counterId: '', overdue: false, from: '', to: '', q: '' };
+
+export const me = signal<Me | undefined>(undefined);
+export const departmentId = signal<string>('');
+export const filters = signal<Filters>({ ...EMPTY_FILTERS });
+export const items = signal<InboxItem[]>([]);
+export const counts = signal<Record<string, number>>({});
+export const nextCursor = signal<string | null>(null);
+export const listState = signal<{ kind: 'idle' | 'loading' } | { kind: 'error'; error: ApiError }>({ kind: 'idle' });
+export const selectedCode = signal<string | undefined>(undefined);
+export const detail = signal<{ kind: 'none' } | { kind: 'loading'; code: string } | { kind: 'found'; data: Detail } | { kind: 'error'; code: string; error: ApiError }>({ kind: 'none' });
+export const checked = signal<Set<string>>(new Set());
+export const alerts = signal<Alert[]>([]);
+export const flash = signal<{ tone: 'ok' | 'bad' | 'warn'; text: string } | undefined>(undefined);
+/** Which action form is open in the detail pane (r opens `answer`). */
+export const openForm = signal<string | undefined>(undefined);
+
+export const department = computed(() => me.value?.departments.find((d) => d.id === departmentId.value));
+
+/** Every call goes through here: a 401 ends the session (the page then offers to sign in again). */
+async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  const result = await api<T>(path, { ...init, headers: { ...authHeader(), ...(init.headers as Record<string, string>) } });
+  if (!result.ok && result.error.status === 401) {
+    forgetSession();
+    signInError.value = t('sessionExpired');
+  }
+  return result;
+}
+
+export function errorText(error: ApiError): string {
+  if (error.code === 'network') return t('network');
+  const known = `err_${error.code}`;
+  return (t as (k: string) => string)(known) ?? error.message;
+}
+
+export async function loadMe(): Promise<boolean> {
+  const result = await call<Me>('/api/inbox/me');
+  if (!result.ok) {
+    listState.value = { kind: 'error', error: result.error };
+    return false;
+  }
+  me.value = result.data;
+  departmentId.value ||= result.data.departments.find((d) => d.own)?.id ?? result.data.departments[0]?.id ?? '';
+  return true;
+}
+
+export function queryString(extra: Record<string, string> = {}): string {
+  const f = filters.value;
+  const params = new URLSearchParams();
+  if (departmentId.value) params.set('departmentId', departmentId.value);
+  if (f.status) params.set('status', f.status);
+  if (f.kind) params.set('kind', f.kind);
+  if (f.counterId) params.set('counterId', f.counterId);
+  if (f.overdue) params.set('overdue', 'true');
+  if (f.from) params.set('from', f.from);
+  if (f.to) params.set('to', f.to);
+  if (f.q.trim()) params.set('q', f.q.trim());
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  return params.toString();
+}
+
+let listRequest = 0;
+export async function loadList(append = false): Promise<void> {
+  const request = ++listRequest;
+  listState.value = { kind: 'loading' };
+  const result = await call<{ items: InboxItem[]; nextCursor: string | null; counts: { byStatus: Record<string, number> } }>(
+    `/api/inbox?${queryString(append && nextCursor.value ? { cursor: nextCursor.value } : {})}`,
+  );
+  if (request !== listRequest) return; // a newer filter change won
+  if (!result.ok) {
+    listState.value = { kind: 'error', error: result.error };
+    return;
+  }
+  items.value = append ? [...items.value, ...result.data.items] : result.data.items;
+  counts.value = result.data.counts.byStatus;
+  nextCursor.value = result.data.nextCursor;
+  listState.value = { kind: 'idle' };
+  if (!append) checked.value = new Set();
+}
+
+export async function loadAlerts(): Promise<void> {
+  const result = await call<{ alerts: Alert[] }>(`/api/inbox/alerts?departmentId=${encodeURIComponent(departmentId.value)}`);
+  alerts.value = result.ok ? result.data.alerts : [];
+}
+
+export function setFilters(change: Partial<Filters>): void {
+  filters.value = { ...filters.value, ...change };
+  void loadList();
+}
+
+export function setDepartment(id: string): void {
+  departmentId.value = id;
+  filters.value = { ...filters.value, counterId: '' };
+  void loadList();
+  void loadAlerts();
+}
+
+/** Shows a record: /inbox/{code} in the address bar, so a link opens the same record. */
+export async function select(code: string | undefined, options: { push?: boolean } = {}): Promise<void> {
+  selectedCode.value = code;
+  openForm.value = undefined;
+  const path = code ? `/inbox/${code}` : '/inbox';
+  if (options.push !== false && location.pathname !== path) history.pushState(null, '', path);
+  if (!code) return void (detail.value = { kind: 'none' });
+  detail.value = { kind: 'loading', code };
+  const result = await call<Detail>(`/api/inbox/${encodeURIComponent(code)}`);
+  if (selectedCode.value !== code) return;
+  detail.value = result.ok ? { kind: 'found', data: result.data } : { kind: 'error', code, error: result.error };
+}
+
+/** Moves the selection up or down the list (j/k). */
+export function move(step: 1 | -1): void {
+  const list = items.value;
+  if (!list.length) return;
+  const at = list.findIndex((i) => i.trackingCode === selectedCode.value);
+  const next = list[Math.min(list.length - 1, Math.max(0, at === -1 ? 0 : at + step))]!;
+  void select(next.trackingCode);
+  document.getElementById(`item-${next.trackingCode}`)?.scrollIntoView({ block: 'nearest' });
+}
+
+export async function act(code: string, body: Record<string, unknown>): Promise<boolean> {
+  const result = await call<Detail>(`/api/inbox/${encodeURIComponent(code)}/actions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!result.ok) {
+    flash.value = { tone: 'bad', text: t('actionFailed', { message: errorText(result.error) }) };
+    if (result.error.code === 'concurrent_update') await select(code, { push: false });
+    return false;
+  }
+  const late = result.data.warnings?.includes('transfer_deadline_passed');
+  flash.value = { tone: late ? 'warn' : 'ok', text: late ? t('transferLate') : t('done') };
+  detail.value = { kind: 'found', data: result.data };
+  openForm.value = undefined;
+  void loadList();
+  return true;
+}
+
+export async function bulk(type: 'acknowledge' | 'close'): Promise<void> {
+  const trackingCodes = [...checked.value];
+  if (!trackingCodes.length) return;
+  const result = await call<{ results: { ok: boolean }[] }>('/api/inbox/bulk-actions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type, trackingCodes }),
+  });
+  if (!result.ok) {
+    flash.value = { tone: 'bad', text: t('actionFailed', { message: errorText(result.error) }) };
+    return;
+  }
+  const ok = result.data.results.filter((r) => r.ok).length;
+  flash.value = { tone: ok === trackingCodes.length ? 'ok' : 'warn', text: t('bulkDone', { ok, failed: trackingCodes.length - ok }) };
+  await loadList();
+  if (selectedCode.value) await select(selectedCode.value, { push: false });
+}
+
+/** Downloads an export with the bearer token (a plain link could not send it). */
+export async function download(format: 'csv' | 'xlsx'): Promise<void> {
+  const response = await fetch(`/api/inbox/export.${format}?${queryString()}`, { headers: authHeader() }).catch(() => undefined);
+  if (!response?.ok) {
+    flash.value = { tone: 'bad', text: t('actionFailed', { message: response ? `HTTP ${response.status}` : t('network') }) };
+    return;
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `gop-y.${format}`;
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
