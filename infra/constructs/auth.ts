@@ -4,7 +4,8 @@
  * admin group's MFA requirement is applied to all), one group per department plus `admin`, and a
  * public app client for the inbox (Authorization Code + PKCE, no client secret in the browser).
  *
- * Group names are the department ids (claim `cognito:groups`); ADMIN_GROUP sees every department.
+ * Group names follow shared/auth.ts (the claim `cognito:groups` the handlers read): ADMIN_GROUP
+ * sees every department, DEPARTMENT_GROUP_PREFIX + department id one department.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,13 +22,14 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX } from '#shared/auth';
 import type { Catalog } from '#shared/catalog';
 import { ROOT } from './lambda-function.ts';
 import type { StageConfig } from '../config.ts';
 
-export const ADMIN_GROUP = 'admin';
-/** Where the inbox receives the authorization code and returns after sign-out. */
-export const INBOX_PATH = '/inbox';
+/** Where the inbox receives the authorization code (kiosk/src/inbox/auth.ts) and lands after sign-out. */
+export const CALLBACK_PATH = '/inbox/callback';
+export const SIGNED_OUT_PATH = '/inbox';
 
 export function departmentIds(catalogFile: string): string[] {
   const catalog = JSON.parse(readFileSync(resolve(ROOT, catalogFile), 'utf8')) as Catalog;
@@ -80,7 +82,11 @@ export class AuthConstruct extends Construct {
 
     this.userPool.addGroup('Admin', { groupName: ADMIN_GROUP, description: 'Province administrators: every department', precedence: 0 });
     for (const department of departmentIds(config.catalogFile)) {
-      this.userPool.addGroup(`Dept-${department}`, { groupName: department, description: `Officials of ${department}`, precedence: 10 });
+      this.userPool.addGroup(`Dept-${department}`, {
+        groupName: `${DEPARTMENT_GROUP_PREFIX}${department}`,
+        description: `Officials of ${department}`,
+        precedence: 10,
+      });
     }
 
     this.domain = this.userPool.addDomain('SignIn', {
@@ -89,7 +95,7 @@ export class AuthConstruct extends Construct {
 
     // The site origin is only known once CloudFront exists (see useSiteOrigin); Lazy keeps the
     // client → distribution → API reference one-way.
-    const urls = () => [...this.origins, ...config.extraCallbackOrigins].map((origin) => `${origin}${INBOX_PATH}`);
+    const origins = () => [...this.origins, ...config.extraCallbackOrigins];
     this.client = this.userPool.addClient('Inbox', {
       userPoolClientName: 'inbox',
       generateSecret: false,
@@ -97,8 +103,8 @@ export class AuthConstruct extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: Lazy.list({ produce: urls }),
-        logoutUrls: Lazy.list({ produce: urls }),
+        callbackUrls: Lazy.list({ produce: () => origins().map((origin) => `${origin}${CALLBACK_PATH}`) }),
+        logoutUrls: Lazy.list({ produce: () => origins().map((origin) => `${origin}${SIGNED_OUT_PATH}`) }),
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,

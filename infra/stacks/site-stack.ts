@@ -7,7 +7,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
 import { ApiConstruct } from '../constructs/api.ts';
-import { AuthConstruct, INBOX_PATH } from '../constructs/auth.ts';
+import { AuthConstruct, CALLBACK_PATH, SIGNED_OUT_PATH } from '../constructs/auth.ts';
 import type { CapabilityResources } from '../constructs/capabilities.ts';
 import { DataConstruct } from '../constructs/data.ts';
 import { JobsConstruct } from '../constructs/jobs.ts';
@@ -53,8 +53,10 @@ export class SiteStack extends Stack {
           clientId: this.auth.client.userPoolClientId,
           authorizationEndpoint: `${signIn}/oauth2/authorize`,
           tokenEndpoint: `${signIn}/oauth2/token`,
+          // Cognito's logout takes client_id and logout_uri (not post_logout_redirect_uri).
           endSessionEndpoint: `${signIn}/logout`,
-          redirectUri: `${siteOrigin}${INBOX_PATH}`,
+          redirectUri: `${siteOrigin}${CALLBACK_PATH}`,
+          logoutUri: `${siteOrigin}${SIGNED_OUT_PATH}`,
           scope: 'openid email profile',
         },
       }),

@@ -4,6 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { acknowledgements, functionsByHandler, synthesize, type Synthesized } from './synth.ts';
@@ -18,9 +19,10 @@ const findings = (report: Report) =>
 
 let prod: Synthesized;
 
+// Bundling every function with esbuild takes a while on a busy machine.
 beforeAll(() => {
   prod = synthesize({ stage: 'prod', bundle: true });
-});
+}, 300_000);
 
 describe('cdk-nag', () => {
   it('leaves no unacknowledged finding, errors or warnings, in prod (bundled)', () => {
@@ -29,7 +31,7 @@ describe('cdk-nag', () => {
 
   it('leaves no unacknowledged finding in dev', () => {
     expect(findings(reportOf(synthesize({ stage: 'dev' })))).toEqual([]);
-  });
+  }, 120_000);
 
   it('acknowledges only with a written reason', () => {
     const all = acknowledgements(prod.app);
@@ -40,7 +42,7 @@ describe('cdk-nag', () => {
   it('fails synthesis on an insecure resource nobody acknowledged', () => {
     const insecure = () => synthesize({ stage: 'dev', extend: (site) => new Bucket(site, 'Careless') });
     expect(insecure).toThrow(/AwsSolutions-S1|AwsSolutions-S10/);
-  });
+  }, 120_000);
 });
 
 describe('bundling', () => {
@@ -54,5 +56,14 @@ describe('bundling', () => {
       expect(code, handler).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
       expect(code, handler).not.toMatch(/#shared\/|#functions\//);
     }
+  });
+
+  it('runs: the bundled health function answers an API Gateway event', async () => {
+    const fn = functionsByHandler(prod.siteTemplate).get('health')!;
+    const file = join(prod.assembly.directory, `asset.${(fn.props.Code.S3Key as string).replace(/\.zip$/, '')}`, 'index.mjs');
+    const { handler } = (await import(pathToFileURL(file).href)) as { handler: (event: unknown, context: unknown) => Promise<{ statusCode: number }> };
+    const event = { version: '2.0', rawPath: '/api/health', headers: {}, requestContext: { http: { method: 'GET', path: '/api/health' } } };
+    const response = await handler(event, {});
+    expect(response.statusCode).toBe(200);
   });
 });

@@ -8,6 +8,7 @@ import { ROUTES } from '#functions/routes';
 import { JOBS, METRICS } from '#functions/jobs';
 import { TABLE } from '#shared/table';
 import { PAGE_ROUTES, SECURITY_HEADERS } from '#shared/pages';
+import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX } from '#shared/auth';
 import { departmentIds } from '#infra/constructs/auth';
 import { pageRewriteCode } from '#infra/constructs/web';
 import { actionsOf, functionsByHandler, resourcesOf, statementsOf, synthesize, type Synthesized } from './synth.ts';
@@ -16,7 +17,7 @@ let prod: Synthesized;
 
 beforeAll(() => {
   prod = synthesize({ stage: 'prod' });
-});
+}, 120_000);
 
 const WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const accessOf = (handler: string) => [...ROUTES, ...JOBS].filter((entry) => entry.handler === handler).map((entry) => entry.access);
@@ -174,7 +175,7 @@ describe('api', () => {
         ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }),
       }),
     });
-  });
+  }, 120_000);
 });
 
 describe('auth', () => {
@@ -192,7 +193,8 @@ describe('auth', () => {
 
   it('has the admin group and one group per catalog department', () => {
     const groups = Object.values(resourcesOf(prod.siteTemplate, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
-    expect(groups.sort()).toEqual(['admin', ...departmentIds('local/demo/catalog.json')].sort());
+    const departments = departmentIds('local/demo/catalog.json').map((id) => `${DEPARTMENT_GROUP_PREFIX}${id}`);
+    expect(groups.sort()).toEqual([ADMIN_GROUP, ...departments].sort());
   });
 
   it('signs the inbox in with the authorization code flow, a public client and the site callback', () => {
@@ -201,7 +203,8 @@ describe('auth', () => {
       AllowedOAuthFlowsUserPoolClient: true,
       GenerateSecret: false,
       AllowedOAuthScopes: Match.arrayWith(['openid']),
-      CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }, '/inbox']] }],
+      CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }, '/inbox/callback']] }],
+      LogoutURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }, '/inbox']] }],
       PreventUserExistenceErrors: 'ENABLED',
     });
   });
@@ -280,7 +283,7 @@ describe('web', () => {
     expect(deployments[0]!.Properties.Prune).toBe(false);
     const warnings = bare.assembly.getStackByName(bare.site.stackName).messages.filter((m) => m.level === 'warning');
     expect(warnings.map((w) => String(w.entry.data))).toContainEqual(expect.stringContaining('No built pages'));
-  });
+  }, 120_000);
 });
 
 describe('jobs', () => {
