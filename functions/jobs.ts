@@ -53,4 +53,17 @@ export const JOBS: Job[] = [
     access: 'write',
     uses: ['stats-bucket'],
   },
+  {
+    handler: 'deliver-notifications',
+    schedule: 'rate(1 minute)',
+    description: 'Delivers pending outbox notifications (SMS via SNS, e-mail via SES) with retries and dead-lettering',
+    access: 'write',
+    uses: ['sms', 'email', 'dead-letters'],
+  },
+  {
+    handler: 'check-satisfaction',
+    schedule: 'rate(1 hour)',
+    description: 'Raises or clears rolling-satisfaction alerts per counter and notifies the department',
+    access: 'write',
+  },
 ];

@@ -1,7 +1,6 @@
 /** The inbox's use cases on top of the store: visibility, actions, notices. */
 import { canAccess, type Official } from '#shared/auth';
 import { BadRequestError, NotFoundError } from '#shared/errors';
-import { citizenMessages } from '#shared/notifications';
 import { toLocalIso } from '#shared/time';
 import { parseTrackingCode } from '#shared/tracking-code';
 import { TRIAGE_DEPARTMENT_ID } from '#shared/catalog';
@@ -10,9 +9,7 @@ import { loadCatalog } from './catalog-store.ts';
 import { getCase, putAuditEvent, saveCase } from './inbox-store.ts';
 import { log } from './log.ts';
 import { writeMonthMarkers } from './month-markers.ts';
-import { enqueue } from './outbox.ts';
-
-export const publicBaseUrl = () => process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000';
+import { notifyCitizen } from './notify.ts';
 
 /**
  * A record the official may see. Another department's record answers exactly like a missing one
@@ -55,11 +52,7 @@ export async function performAction(rawCode: string, action: Action, official: O
   await writeMonthMarkers(transition.record);
   if (transition.notice) {
     const text = transition.notice === 'answer-published' ? transition.record.answer?.text : action.type === 'request-info' ? action.text : undefined;
-    await enqueue(citizenMessages(transition.record, transition.notice, { baseUrl: publicBaseUrl(), text }), {
-      trackingCode: record.trackingCode,
-      departmentId: transition.record.departmentId,
-      kind: transition.notice,
-    });
+    await notifyCitizen(transition.record, transition.notice, text);
   }
   return transition;
 }

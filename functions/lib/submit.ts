@@ -11,6 +11,7 @@ import { codeFromBytes } from '#shared/tracking-code';
 import { loadCatalog } from './catalog-store.ts';
 import { getFeedback, putNewFeedback } from './feedback-store.ts';
 import { writeMonthMarkers } from './month-markers.ts';
+import { notifyCitizen } from './notify.ts';
 
 const secret = () => process.env.TRACKING_CODE_SECRET ?? 'gop-y-tracking-code';
 
@@ -34,6 +35,8 @@ export async function submitFeedback(
     };
     if (await putNewFeedback(record)) {
       await writeMonthMarkers(record);
+      // Imported items were received long ago, by other means: only live submissions are confirmed.
+      if (record.source === 'api') await notifyCitizen(record, 'received');
       return { record, created: true };
     }
     if (!options.idempotencyKey) continue; // a random-code collision: draw again

@@ -1,0 +1,63 @@
+/**
+ * Scheduled job: delivers due outbox items. Each item is claimed first (attempt count + next
+ * attempt time, conditional write), so two runs never send it twice; a failure leaves it pending
+ * for the backoff, and after MAX_ATTEMPTS (or a permanent error) it goes to the dead-letter state
+ * (and the dead-letter queue when one is configured, for the alarm).
+ */
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { toLocalIso } from '#shared/time';
+import { METRICS } from './jobs.ts';
+import { log } from './lib/log.ts';
+import { duePending, MAX_ATTEMPTS, oldestPending, recordAttempt, retryDelayMs, type OutboxItem } from './lib/outbox.ts';
+import { PermanentDeliveryError, transportFromEnv, type Transport } from './lib/transport.ts';
+
+let sqs: SQSClient | undefined;
+
+async function deadLetter(entry: OutboxItem): Promise<void> {
+  const queueUrl = process.env.DEAD_LETTER_QUEUE_URL;
+  if (!queueUrl) return;
+  sqs ??= new SQSClient({});
+  // The message names the item, not the person: contact data stays in the table.
+  await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ outboxId: entry.id, channel: entry.channel, ref: entry.ref, lastError: entry.lastError }) }));
+}
+
+async function emitAgeMetric(now: Date): Promise<void> {
+  if (!process.env.POWERTOOLS_METRICS_NAMESPACE) return; // set by infra; locally no metrics backend
+  const oldest = await oldestPending();
+  const metrics = new Metrics({ namespace: METRICS.namespace });
+  metrics.addMetric(METRICS.oldestUndeliveredNotificationAge, MetricUnit.Seconds, oldest ? Math.max(0, (now.getTime() - Date.parse(oldest.createdAt)) / 1000) : 0);
+  metrics.publishStoredMetrics();
+}
+
+export async function deliverDue(options: { now?: Date; transport?: Transport } = {}) {
+  const now = options.now ?? new Date();
+  const transport = options.transport ?? transportFromEnv();
+  const counts = { delivered: 0, retried: 0, dead: 0, skipped: 0 };
+  for (const entry of await duePending(now)) {
+    const attempts = entry.attempts + 1;
+    const claimed: OutboxItem = { ...entry, attempts, nextAttemptAt: toLocalIso(now.getTime() + retryDelayMs(attempts)) };
+    if (!(await recordAttempt(entry, claimed))) {
+      counts.skipped++;
+      continue;
+    }
+    try {
+      await transport.send(entry);
+      await recordAttempt(claimed, { ...claimed, state: 'delivered', deliveredAt: toLocalIso(new Date()) });
+      counts.delivered++;
+    } catch (error) {
+      const dead = attempts >= MAX_ATTEMPTS || error instanceof PermanentDeliveryError;
+      const failed: OutboxItem = { ...claimed, state: dead ? 'dead' : 'pending', lastError: (error as Error).message.slice(0, 300) };
+      await recordAttempt(claimed, failed);
+      log(dead ? 'error' : 'warn', dead ? 'notification dead-lettered' : 'notification delivery failed, will retry', { outboxId: entry.id, attempts, error });
+      if (dead) {
+        counts.dead++;
+        await deadLetter(failed).catch((e) => log('error', 'dead-letter queue send failed', { error: e }));
+      } else counts.retried++;
+    }
+  }
+  await emitAgeMetric(now);
+  return { transport: transport.name, ...counts };
+}
+
+export const handler = async () => deliverDue();
