@@ -15,12 +15,12 @@ export function normalizeJson(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return normalizeText(value);
   if (Array.isArray(value)) return value.map((item) => normalizeJson(item, depth + 1));
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const normalized = normalizeJson(item, depth + 1);
-      if (normalized !== '' && normalized !== undefined) out[key] = normalized;
-    }
-    return out;
+    // fromEntries defines own properties: a "__proto__" key stays data and never sets the prototype.
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([key, item]) => [key, normalizeJson(item, depth + 1)] as const)
+        .filter(([, normalized]) => normalized !== '' && normalized !== undefined),
+    );
   }
   return value;
 }

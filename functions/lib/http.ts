@@ -67,7 +67,8 @@ function parse<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
 
 const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  // nosniff: a JSON answer echoing user text must never be sniffed into HTML.
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers },
   body: JSON.stringify(body),
 });
 
