@@ -6,7 +6,7 @@ import { signal } from '@preact/signals';
 import { api, type ApiError, type CounterInfo } from '../common/api.ts';
 import { FlowView } from '../common/flow/FlowView.tsx';
 import { createFlow } from '../common/flow/model.ts';
-import { LangToggle } from '../common/LangToggle.tsx';
+import { SiteHeader } from '../common/SiteHeader.tsx';
 import { t } from './strings.ts';
 
 export const counterId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
@@ -30,10 +30,7 @@ export function QrApp() {
   const error = counterError.value;
   return (
     <>
-      <header class="topbar">
-        <a class="brand" href="/">Góp Ý</a>
-        <LangToggle />
-      </header>
+      <SiteHeader />
       <main class="page" id="main">
         <p class="counter-line" aria-live="polite">
           {c ? (

@@ -1,6 +1,5 @@
 import { render } from 'preact';
-import '../common/base.css';
-import '../common/flow.css';
+import './q.css';
 import { loadSteps, loadSubmit } from '../common/flow/FlowView.tsx';
 import { loadAfter, loadCounter, QrApp } from './QrApp.tsx';
 

@@ -5,7 +5,7 @@ import type { trackingView } from '#shared/feedback';
 import { parseTrackingCode } from '#shared/tracking-code';
 import { api, type ApiError } from '../common/api.ts';
 import { formatDateTime } from '../common/i18n.ts';
-import { LangToggle } from '../common/LangToggle.tsx';
+import { SiteHeader } from '../common/SiteHeader.tsx';
 import { t, type TrackKey } from './strings.ts';
 
 type Tracking = ReturnType<typeof trackingView>;
@@ -111,10 +111,7 @@ export function TrackApp() {
   const s = state.value;
   return (
     <>
-      <header class="topbar">
-        <a class="brand" href="/">Góp Ý</a>
-        <LangToggle />
-      </header>
+      <SiteHeader />
       <main class="page" id="main">
         <h1>{t('title')}</h1>
         {s.kind === 'loading' && <p aria-live="polite">{t('loading')}</p>}

@@ -39,10 +39,15 @@ export function FlowView(props: FlowProps) {
   );
 }
 
-/** Moves focus to the step's heading so screen readers announce the new step. */
+let firstHeading = true;
+
+/** Moves focus to a new step's heading so screen readers announce it (not on page load). */
 export function StepHeading({ children }: { children: ComponentChildren }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    if (!firstHeading) ref.current?.focus();
+    firstHeading = false;
+  }, []);
   return (
     <h1 ref={ref} tabIndex={-1} class="step-title">
       {children}
