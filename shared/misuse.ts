@@ -13,8 +13,10 @@
  * offline and send in bursts when the network returns, so the receipt time would flag every queue
  * flush; comparing one device's clock with itself is enough for a burst, even if that clock is off.
  *
- * Scope: only `kind: 'rating'` with a `deviceId`. Petitions (`pakn`) carry a name and are judged by
- * officials; submissions without a device (QR page on a personal phone, import) are never flagged.
+ * Scope: only `kind: 'rating'` with a `deviceId` (kiosks send theirs; the QR page sends a random id
+ * kept by the phone's browser). Petitions (`pakn`) carry a name and are judged by officials;
+ * submissions without a device id (imports, phone calls and letters typed in by officials) are never
+ * flagged.
  * Apply the rule to all records of the period at once (all departments): one device's ratings can be
  * routed to different departments by procedure.
  */

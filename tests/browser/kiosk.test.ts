@@ -55,6 +55,28 @@ test('offline: a rating is saved, survives a reload, and arrives exactly once wh
   expect(records[0]).toMatchObject({ channel: 'kiosk', kind: 'rating', rating: 5, reasons: ['waiting_time'], counterId: 'stp-quay-02' });
 });
 
+test('a lost answer is retried with the same key: the record exists once and the code still appears', async () => {
+  const page = await stack.newPage({ ...TABLET, serviceWorkers: 'block' });
+  let first = true;
+  await page.route('**/api/feedback', async (route) => {
+    if (!first) return route.continue();
+    first = false;
+    await route.fetch(); // the server stores it…
+    await route.abort('connectionreset'); // …but the kiosk never hears back
+  });
+  await page.goto(`${stack.url}/kiosk?counter=stc-quay-03`);
+  const deviceId = await page.evaluate(() => localStorage.getItem('gopy.kiosk.device')!);
+
+  await page.getByRole('button', { name: 'Rất không hài lòng' }).click();
+  await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await page.getByTestId('saved-offline').waitFor();
+  const code = await page.getByTestId('tracking-code').textContent({ timeout: 15_000 });
+
+  const records = await recordsFromDevice(deviceId);
+  expect(records).toHaveLength(1);
+  expect(records[0]!.trackingCode).toBe(code);
+});
+
 test('online: the thank-you screen shows the tracking code and a QR code to follow it', async () => {
   const page = await stack.newPage(TABLET);
   await page.goto(`${stack.url}/kiosk?counter=stp-quay-02`);

@@ -6,7 +6,7 @@ import { FlowView, loadSubmit } from '../common/flow/FlowView.tsx';
 import { createFlow } from '../common/flow/model.ts';
 import { LangToggle } from '../common/LangToggle.tsx';
 import { Qr } from '../common/Qr.tsx';
-import { enqueue, failed, online, receipts, waiting } from './outbox.ts';
+import { enqueue, failed, online, receipts, stalled, waiting } from './outbox.ts';
 import { counter, counterError, counterId, deviceId, idleMs, invalidCounterParam, largeText, loadCounter, chooseCounter } from './settings.ts';
 import { watchIdle } from './idle.ts';
 import { t } from './strings.ts';
@@ -71,7 +71,7 @@ function Thanks() {
           <Qr text={trackUrl} label={t('qrLabel', { code: receipt.trackingCode })} size={220} />
           <p>{t('scanToTrack')}</p>
         </div>
-      ) : online.value ? (
+      ) : online.value && !(sentKey.value && stalled.value.has(sentKey.value)) ? (
         <p aria-live="polite">{t('sending')}</p>
       ) : (
         <p class="notice" data-testid="saved-offline">

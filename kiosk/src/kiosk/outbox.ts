@@ -13,6 +13,8 @@ export const failed = signal(0);
 export const online = signal(navigator.onLine);
 /** Receipts of items sent during this visit, by Idempotency-Key (the thank-you screen shows the code). */
 export const receipts = signal<Record<string, Receipt>>({});
+/** Keys whose last try failed: the thank-you screen stops saying "sending" and says "saved". */
+export const stalled = signal<ReadonlySet<string>>(new Set());
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let flushing: Promise<void> | undefined;
@@ -51,6 +53,7 @@ async function flushOnce() {
     if (next) await outboxStore.put(next);
     else await outboxStore.remove(item.key);
     if (result.receipt) receipts.value = { ...receipts.value, [item.key]: result.receipt };
+    else stalled.value = new Set([...stalled.value, item.key]);
     // Network down: the rest would fail the same way; wait for the backoff or the online event.
     if (result.status === 0) break;
   }
@@ -77,7 +80,13 @@ export function flush(): Promise<void> {
 /** Queues a submission (durably) and tries to send it at once. Returns its Idempotency-Key. */
 export async function enqueue(body: FeedbackInput): Promise<string> {
   const item = newOutbound(body, newIdempotencyKey(crypto.getRandomValues(new Uint8Array(16))), Date.now());
-  await outboxStore.put(item);
+  try {
+    await outboxStore.put(item);
+  } catch {
+    // No IndexedDB (storage full, locked-down browser): send once now rather than lose it.
+    void sendOne(item).then((result) => result.receipt && (receipts.value = { ...receipts.value, [item.key]: result.receipt }));
+    return item.key;
+  }
   waiting.value++;
   // A flush already running would not see the new item: chain another one after it.
   void (flushing ?? Promise.resolve()).then(flush);
