@@ -87,3 +87,24 @@ test('tracking page: the form and a record with an answer', async () => {
   await page.getByTestId('answer').waitFor();
   await expectAccessible(page);
 });
+
+test('text at 200% reflows without horizontal scrolling (phone pages at 320 px, kiosk in large-text mode)', async () => {
+  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const page = await stack.newPage({ viewport: { width: 320, height: 640 } });
+  for (const path of ['/q/bt-quay-01', '/track', '/']) {
+    await page.goto(stack.url + path);
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    expect(await overflow(page), path).toBeLessThanOrEqual(0);
+  }
+  await page.goto(`${stack.url}/q/bt-quay-01`);
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+  await page.getByRole('button', { name: 'Viết thêm ý kiến' }).click();
+  await page.getByRole('button', { name: 'Tôi muốn được trả lời' }).click();
+  expect(await overflow(page), 'contact step').toBeLessThanOrEqual(0);
+
+  const kiosk = await stack.newPage(TABLET);
+  await kiosk.goto(`${stack.url}/kiosk?counter=stp-quay-02`);
+  await kiosk.getByRole('button', { name: 'Chữ to' }).click();
+  expect(await overflow(kiosk), 'kiosk large text').toBeLessThanOrEqual(0);
+});

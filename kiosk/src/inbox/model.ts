@@ -95,7 +95,14 @@ export async function loadList(append = false): Promise<void> {
   nextCursor.value = result.data.nextCursor;
   listState.value = { kind: 'idle' };
   if (!append) checked.value = new Set();
+  // A selective search can come back empty with more to read: keep reading a few pages for the user.
+  if (!result.data.items.length && result.data.nextCursor && emptyRounds < 5) {
+    emptyRounds++;
+    return loadList(true);
+  }
+  emptyRounds = 0;
 }
+let emptyRounds = 0;
 
 export async function loadAlerts(): Promise<void> {
   const result = await call<{ alerts: Alert[] }>(`/api/inbox/alerts?departmentId=${encodeURIComponent(departmentId.value)}`);
@@ -116,6 +123,7 @@ export function setDepartment(id: string): void {
 
 /** Shows a record: /inbox/{code} in the address bar, so a link opens the same record. */
 export async function select(code: string | undefined, options: { push?: boolean } = {}): Promise<void> {
+  if (selectedCode.value !== code) flash.value = undefined;
   selectedCode.value = code;
   openForm.value = undefined;
   const path = code ? `/inbox/${code}` : '/inbox';
