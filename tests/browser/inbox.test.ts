@@ -97,4 +97,11 @@ test('English toggle, empty state and j/k navigation', async () => {
   expect(page.url()).toBe(`${stack.url}/inbox/${second}`);
   await page.keyboard.press('/');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-q');
+
+  // Bulk: select both and acknowledge them in one go.
+  await page.keyboard.press('Escape');
+  await page.getByRole('checkbox', { name: 'Select all' }).check();
+  await page.getByRole('button', { name: 'Acknowledge (2)' }).click();
+  await page.getByText('2 done, 0 not possible.').waitFor();
+  expect(await page.locator('.row .status').allTextContents()).toEqual(['Acknowledged', 'Acknowledged']);
 });
