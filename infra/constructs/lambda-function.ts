@@ -117,7 +117,8 @@ export class AppFunction extends NodejsFunction {
     );
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; it is the only wildcard in function roles.',
+      reason:
+        'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; with the `sms` capability also SNS Publish to phone numbers, which have no ARN (topics are denied explicitly).',
     });
   }
 

@@ -74,7 +74,7 @@ export class MonitoringConstruct extends Construct {
     this.alarm('Api5xx', props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5, 'API answered 5xx (more than 5 in 5 minutes)');
     for (const fn of props.apiFunctions) this.functionAlarms(fn);
     for (const [handler, fn] of props.jobFunctions) {
-      this.functionAlarms(fn);
+      this.functionAlarms(fn, 'Job');
       this.alarm(`${pascal(handler)}JobFailed`, fn.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }), 1, `Scheduled job ${handler} failed`, 1);
     }
     for (const [name, queue] of Object.entries(props.queues)) {
@@ -105,8 +105,8 @@ export class MonitoringConstruct extends Construct {
     return alarm;
   }
 
-  private functionAlarms(fn: AppFunction): void {
-    const name = pascal(fn.handlerName);
+  private functionAlarms(fn: AppFunction, prefix = ''): void {
+    const name = `${prefix}${pascal(fn.handlerName)}`;
     this.alarm(`${name}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), 1, `${fn.handlerName}: errors`);
     this.alarm(`${name}Throttles`, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), 1, `${fn.handlerName}: throttled invocations`);
   }

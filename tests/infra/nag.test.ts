@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { acknowledgements, functionsByHandler, synthesize, type Synthesized } from './synth.ts';
+import { JOBS, type Job } from '#functions/jobs';
+import { acknowledgements, functionsByHandler, statementsOf, synthesize, type Synthesized } from './synth.ts';
 
 type Report = { pluginReports: { pluginName: string; violations: { ruleName: string; severity?: string; violatingConstructs: { constructPath: string }[] }[] }[] };
 
@@ -29,8 +30,21 @@ describe('cdk-nag', () => {
     expect(findings(reportOf(prod))).toEqual([]);
   });
 
-  it('leaves no unacknowledged finding in dev', () => {
-    expect(findings(reportOf(synthesize({ stage: 'dev' })))).toEqual([]);
+  it('leaves no unacknowledged finding in dev, with a job that uses every capability', () => {
+    // The notification job may not exist yet: a probe job declares all capabilities.
+    const probe: Job = { handler: 'health', schedule: 'rate(5 minutes)', description: 'capability probe', access: 'write', uses: ['stats-bucket', 'sms', 'email', 'dead-letters'] };
+    JOBS.push(probe);
+    try {
+      const dev = synthesize({ stage: 'dev', context: { mailFrom: 'no-reply@example.gov.vn' } });
+      expect(findings(reportOf(dev))).toEqual([]);
+      const fn = [...Object.entries(dev.siteTemplate.findResources('AWS::Lambda::Function'))].find(([id]) => id.startsWith('JobsHealth'))!;
+      const statements = statementsOf(dev.siteTemplate, { props: fn[1].Properties });
+      expect(fn[1].Properties.Environment.Variables).toMatchObject({ MAIL_FROM: 'no-reply@example.gov.vn', DEAD_LETTER_QUEUE_URL: expect.anything(), STATS_BUCKET: expect.anything() });
+      expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 'sns:Publish' }));
+      expect(statements).toContainEqual(expect.objectContaining({ Action: ['ses:SendEmail', 'ses:SendRawEmail'], Condition: { StringEquals: { 'ses:FromAddress': 'no-reply@example.gov.vn' } } }));
+    } finally {
+      JOBS.splice(JOBS.indexOf(probe), 1);
+    }
   }, 120_000);
 
   it('acknowledges only with a written reason', () => {
