@@ -4,7 +4,7 @@
  * later with `import()` is not counted), printed per page. Exits non-zero when a page is over its
  * budget or a kiosk/*.html page was not built.
  *
- *   npx tsx scripts/page-weights.ts [distDir]
+ *   npx tsx scripts/page-weights.ts [distDir]   (`npm run build` builds first, then runs this check)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
@@ -49,23 +49,28 @@ export function pageWeights(dist: string) {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const dist = resolve(process.argv[2] ?? join(dirname(new URL(import.meta.url).pathname), '../kiosk/dist'));
-  let failed = false;
+/** Prints the table; false when a page is over budget or was not built. */
+export function reportPageWeights(dist: string): boolean {
+  let ok = true;
   console.log('page            files      raw     gzip   budget');
   for (const weight of pageWeights(dist)) {
     if (!weight.built) {
       console.log(`${weight.page.padEnd(14)}  NOT BUILT (its script is missing?)`);
-      failed = true;
+      ok = false;
       continue;
     }
     const over = weight.budget !== undefined && weight.gzip > weight.budget;
-    failed ||= over;
+    if (over) ok = false;
     console.log(
       `${weight.page.padEnd(14)} ${String(weight.files).padStart(6)} ${kb(weight.raw).padStart(9)} ${kb(weight.gzip).padStart(8)} ${(weight.budget ? kb(weight.budget) : '—').padStart(8)}${over ? '  OVER BUDGET' : ''}`,
     );
   }
-  if (failed) {
+  return ok;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = resolve(process.argv[2] ?? join(dirname(new URL(import.meta.url).pathname), '../kiosk/dist'));
+  if (!reportPageWeights(dist)) {
     console.error('Page weight check failed.');
     process.exit(1);
   }
