@@ -12,7 +12,8 @@ import { startLocalSignIn } from '#local/auth';
 import { config, useLocalStore } from '#local/config';
 import { ensureTable, startDynalite } from '#local/dynamo-server';
 import { ipRateGuard } from '#local/rate-guard';
-import { loadDemoCatalog } from '#local/seed';
+import { loadDemoCatalog, seedDemoData } from '#local/seed';
+import { publishLocalStats } from '#local/stats-publication';
 import { startServer } from '#local/server';
 
 const role = process.env.ROLE ?? 'both';
@@ -35,7 +36,11 @@ let url: string | undefined;
 if (role !== 'store') {
   useLocalStore(endpoint);
   await ensureTable(dynamo(), config.tableName);
-  if (process.env.IMPORT_CATALOG !== 'false') await importCatalog(await loadDemoCatalog());
+  // SEED=history: the demo catalog and history, with statistics published (pages bench); else the catalog.
+  if (process.env.SEED === 'history') {
+    await seedDemoData();
+    await publishLocalStats([], config.dataDir);
+  } else if (process.env.SEED !== 'none') await importCatalog(await loadDemoCatalog());
   let signIn: Awaited<ReturnType<typeof startLocalSignIn>> | undefined;
   ({ url } = await startServer(Number(process.env.API_PORT ?? 0), {
     dataDir: config.dataDir,
