@@ -1,13 +1,12 @@
 /** The counter tablet: the flow, a thank-you with tracking code and QR, the staff status mark. */
 import { signal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import { api, type ApiError } from '../common/api.ts';
 import { FlowView, loadSubmit } from '../common/flow/FlowView.tsx';
 import { createFlow } from '../common/flow/model.ts';
 import { LangToggle } from '../common/LangToggle.tsx';
 import { Qr } from '../common/Qr.tsx';
 import { enqueue, failed, online, receipts, stalled, waiting } from './outbox.ts';
-import { counter, counterError, counterId, deviceId, idleMs, invalidCounterParam, largeText, loadCounter, chooseCounter } from './settings.ts';
+import { ChooseCounter } from './ChooseCounter.tsx';
+import { chooseCounter, counter, counterError, counterId, deviceId, idleMs, invalidCounterParam, largeText, loadCounter } from './settings.ts';
 import { watchIdle } from './idle.ts';
 import { t } from './strings.ts';
 
@@ -85,50 +84,6 @@ function Thanks() {
         </button>
       </div>
     </section>
-  );
-}
-
-const counters = signal<{ id: string; name: string; department: { name: string } }[] | ApiError | undefined>(undefined);
-
-function ChooseCounter() {
-  useEffect(() => {
-    void api<{ id: string; name: string; department: { name: string } }[]>('/api/counters').then((r) => (counters.value = r.ok ? r.data : r.error));
-  }, []);
-  const list = counters.value;
-  return (
-    <main class="page" id="main">
-      <h1>{t('chooseTitle')}</h1>
-      <p class="hint">{t('chooseHint')}</p>
-      {list === undefined && <p>{t('loading')}</p>}
-      {list && !Array.isArray(list) && (
-        <p class="notice bad" role="alert">
-          {t('noNetworkSetup')}{' '}
-          <button type="button" onClick={() => location.reload()}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
-      {Array.isArray(list) && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            chooseCounter(new FormData(e.currentTarget).get('counter') as string);
-          }}
-        >
-          <div class="field">
-            <label for="counter">{t('chooseLabel')}</label>
-            <select id="counter" name="counter" required>
-              {list.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} — {c.department.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button class="primary">{t('chooseSave')}</button>
-        </form>
-      )}
-    </main>
   );
 }
 
