@@ -4,7 +4,7 @@
  * citizen pages) and are protected by WAF rate rules at CloudFront, stage throttling and the
  * handlers' own validation. Access logs are JSON lines.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -140,6 +140,6 @@ export class ApiConstruct extends Construct {
 
   /** `abc123.execute-api.ap-southeast-1.amazonaws.com`, for the CloudFront origin. */
   get domainName(): string {
-    return `${this.api.apiId}.execute-api.${this.api.stack.region}.amazonaws.com`;
+    return `${this.api.apiId}.execute-api.${this.api.stack.region}.${Aws.URL_SUFFIX}`;
   }
 }
