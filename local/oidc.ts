@@ -20,14 +20,28 @@ export const CALLBACK_PATH = '/inbox/callback';
 
 export type DemoOfficial = { username: string; password: string; name: string; groups: string[] };
 export type OidcKeys = { signing: JWK; cookies: string[] };
+/** The sign-in settings the inbox reads from /config.json (AWS: written by infra for Cognito). */
+export type PublicAuthConfig = {
+  issuer: string;
+  clientId: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  endSessionEndpoint: string;
+  redirectUri: string;
+  logoutUri: string;
+  scope: string;
+};
+
 export type LocalOidc = {
   issuer: string;
+  /** `/config.json` as the deployed site serves it, pointing at this provider. */
+  publicConfig: { stage: 'local'; auth: PublicAuthConfig };
   clientId: string;
   /** Audience of the access tokens: the API. */
   resource: string;
   keys: OidcKeys;
   officials: DemoOfficial[];
-  /** Server mount: handles /oidc/** and answers true, else false. */
+  /** Server mount: handles /oidc/** and /config.json and answers true, else false. */
   mount: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 };
 
@@ -176,14 +190,34 @@ export async function createOidc(options: { issuer: string; dataDir?: string; ke
     await provider.interactionFinished(req, res, { login: { accountId: official.username } }, { mergeWithLastSubmission: false });
   }
 
+  const publicConfig = {
+    stage: 'local' as const,
+    auth: {
+      issuer,
+      clientId: INBOX_CLIENT_ID,
+      authorizationEndpoint: `${issuer}/auth`,
+      tokenEndpoint: `${issuer}/token`,
+      endSessionEndpoint: `${issuer}/session/end`,
+      redirectUri: `${origin}${CALLBACK_PATH}`,
+      logoutUri: `${origin}/inbox`,
+      scope: INBOX_SCOPE,
+    },
+  };
+
   return {
     issuer,
+    publicConfig,
     clientId: INBOX_CLIENT_ID,
     resource,
     keys,
     officials,
     async mount(req, res) {
       const url = req.url ?? '/';
+      if (url === '/config.json' && (req.method === 'GET' || req.method === 'HEAD')) {
+        res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
+        res.end(req.method === 'HEAD' ? undefined : JSON.stringify(publicConfig));
+        return true;
+      }
       if (url !== OIDC_PATH && !url.startsWith(`${OIDC_PATH}/`) && !url.startsWith(`${OIDC_PATH}?`)) return false;
       const match = /^\/oidc\/interaction\/([\w-]+)\/?(\?.*)?$/.exec(url);
       if (match) {

@@ -42,6 +42,23 @@ describe('signing in through the local OpenID provider', () => {
     expect(response.json.official).toMatchObject({ id: 'tuphap.lan', departments: ['so-tu-phap'], admin: false });
   });
 
+  it('publishes the sign-in settings at /config.json in the shape the deployed site has', async () => {
+    const response = await api.request('GET', '/config.json');
+    expect(response.json).toEqual({
+      stage: 'local',
+      auth: {
+        issuer: `${api.url}/oidc`,
+        clientId: 'gopy-inbox',
+        authorizationEndpoint: `${api.url}/oidc/auth`,
+        tokenEndpoint: `${api.url}/oidc/token`,
+        endSessionEndpoint: `${api.url}/oidc/session/end`,
+        redirectUri: `${api.url}/inbox/callback`,
+        logoutUri: `${api.url}/inbox`,
+        scope: 'openid profile inbox',
+      },
+    });
+  });
+
   it('refuses a wrong password', async () => {
     await expect(signIn(api.url, 'tuphap.lan', 'wrong-password')).rejects.toThrow(/wrong password/);
   });

@@ -60,7 +60,7 @@ function Header() {
         {official?.admin && ` (${t('admin')})`}
       </span>
       <LangToggle />
-      <button type="button" onClick={signOut}>{t('signOut')}</button>
+      <button type="button" onClick={() => void signOut()}>{t('signOut')}</button>
     </header>
   );
 }
