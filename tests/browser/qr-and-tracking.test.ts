@@ -51,6 +51,21 @@ test('QR page: a petition without contact details is not sent and says what is m
   await expect(page.getByLabel('Họ và tên').getAttribute('aria-invalid')).resolves.toBe('true');
 });
 
+test('QR page: when the server fails the feedback stays on screen and "Thử lại" sends it once', async () => {
+  const page = await stack.newPage(PHONE);
+  await page.route('**/api/feedback', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"down"}}' }));
+  await page.goto(`${stack.url}/q/bt-quay-02`);
+  await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+  await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'Hệ thống đang bận' }).waitFor();
+
+  await page.unroute('**/api/feedback');
+  await page.getByRole('button', { name: 'Thử lại' }).click();
+  const code = (await page.getByTestId('tracking-code').textContent())!;
+
+  expect((await stack.api.request('GET', `/api/feedback/${code}`)).json).toMatchObject({ kind: 'rating', status: 'received' });
+});
+
 test('QR page: an unknown counter is explained', async () => {
   const page = await stack.newPage(PHONE);
   await page.goto(`${stack.url}/q/quay-khong-ton-tai`);
