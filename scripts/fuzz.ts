@@ -11,7 +11,6 @@ import { fuzzApi } from './bench/lib/fuzz-run.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '500' }, seed: { type: 'string' }, shrink: { type: 'boolean', default: false } } });
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-process.env.LOG_LEVEL ??= 'silent';
 const api = await startTestApi({ auth: true, seedHistory: true });
 const tokens = await fuzzTokens(api);
 const started = Date.now();

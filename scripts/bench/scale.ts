@@ -1,0 +1,77 @@
+/**
+ * Figures that must not grow with the table: the inbox's first page with 1,000 vs N records in the
+ * table (N = 100,000; fewer with --quick), and the statistics publication of a month of N records
+ * (time, and items read ÷ records in the month, target 1.0).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { publishStats } from '#functions/publish-stats';
+import { fileOutput } from '#functions/lib/stats-output';
+import { useLocalStore } from '#local/config';
+import { signIn } from '#local/oidc-client';
+import { loadDemoOfficials } from '#local/oidc';
+import { loadDemoCatalog } from '#local/seed';
+import { addMonths, localMonthOf } from '#shared/time';
+import { bulkLoad } from './lib/bulk-load.ts';
+import { summarize, type Row } from './lib/numbers.ts';
+import { startStackProcess } from './lib/processes.ts';
+import { rawStore } from './lib/raw-store.ts';
+
+const DEPARTMENT = 'so-tu-phap';
+
+export async function benchScale(options: { records: number; samples: number }): Promise<Row[]> {
+  const stack = await startStackProcess('both', { RATE_LIMIT_IP: 'off', RATE_LIMIT_DEVICE: 'off' });
+  const raw = rawStore(stack.endpoint);
+  const outDir = await mkdtemp(join(tmpdir(), 'gopy-stats-'));
+  try {
+    useLocalStore(stack.endpoint); // the publication job runs here, as its own Lambda would
+    const catalog = await loadDemoCatalog();
+    const official = (await loadDemoOfficials()).find((o) => o.groups.includes(`dept-${DEPARTMENT}`))!;
+    const token = (await signIn(stack.url!, official.username, official.password)).access_token;
+    const month = addMonths(localMonthOf(new Date()), -1);
+
+    const firstPage = async () => {
+      const samples: number[] = [];
+      for (let i = 0; i < options.samples; i++) {
+        const start = performance.now();
+        const response = await fetch(`${stack.url}/api/inbox?departmentId=${DEPARTMENT}`, { headers: { authorization: `Bearer ${token}` } });
+        if (response.status !== 200) throw new Error(`inbox answered ${response.status}: ${await response.text()}`);
+        await response.arrayBuffer();
+        samples.push(performance.now() - start);
+      }
+      return summarize(samples);
+    };
+    const publish = async () => {
+      const start = performance.now();
+      const [report] = await publishStats([month], { output: fileOutput(outDir) });
+      return { ms: performance.now() - start, report: report! };
+    };
+
+    await bulkLoad(raw.client, catalog, 1000, month);
+    await firstPage(); // warm
+    const small = await firstPage();
+    const smallStats = await publish();
+    await bulkLoad(raw.client, catalog, options.records - 1000, month, 1000);
+    const large = await firstPage();
+    const largeStats = await publish();
+    const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+    return [
+      { figure: `inbox first page p50, ${k(options.records)} vs 1k records`, value: large.p50, baseline: small.p50, unit: 'ms', target: 'ratio ≈ 1', note: `${options.samples} requests each, department ${DEPARTMENT}` },
+      { figure: `inbox first page p99, ${k(options.records)} vs 1k records`, value: large.p99, baseline: small.p99, unit: 'ms' },
+      { figure: `statistics publication, month of ${k(options.records)} vs 1k records`, value: largeStats.ms, baseline: smallStats.ms, unit: 'ms', note: `${month}; ${(largeStats.ms / largeStats.report.recordsInMonth).toFixed(3)} ms per record` },
+      {
+        figure: `statistics: items read / records in the month (${k(options.records)})`,
+        value: largeStats.report.itemsRead / largeStats.report.recordsInMonth,
+        baseline: 1,
+        unit: 'ratio',
+        target: '1.0',
+        note: `${largeStats.report.itemsRead} read, ${largeStats.report.recordsInMonth} in month`,
+      },
+    ];
+  } finally {
+    raw.client.destroy();
+    await stack.kill();
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
