@@ -127,9 +127,15 @@ const RULES: Record<ActionType, Rule> = {
   reject: { from: OPEN_STATUSES },
   duplicate: { from: OPEN_STATUSES },
   spam: { from: OPEN_STATUSES },
-  // A petition closes once answered; a plain comment (rating) has nothing to publish.
-  close: { from: ANY, blocked: (r) => (r.status === 'answered' || (r.kind === 'rating' && OPEN_STATUSES.includes(r.status)) ? undefined : r.kind === 'pakn' && OPEN_STATUSES.includes(r.status) ? 'Publish an answer before closing a petition' : `Cannot close a record that is ${r.status}`) },
+  close: { from: ANY, blocked: closeBlocked },
 };
+
+/** A petition closes once answered; a plain comment (rating) has nothing to publish and closes while open. */
+function closeBlocked(record: CaseRecord): string | undefined {
+  if (record.status === 'answered') return undefined;
+  if (OPEN_STATUSES.includes(record.status)) return record.kind === 'rating' ? undefined : 'Publish an answer before closing a petition';
+  return `Cannot close a record that is ${record.status}`;
+}
 
 /** Why `type` cannot be applied to `record` now, or undefined when it can (the UI shows only these). */
 export function blockedReason(record: CaseRecord, type: ActionType): string | undefined {
