@@ -13,7 +13,9 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   logLevel: 'warn',
-  plugins: [preact({ devtoolsInProd: false, prefreshEnabled: false })],
+  // `vite build` is always a production bundle (local/pages.ts sets NODE_ENV for builds started
+  // from tests); no devtools or debug hooks in the pages either way.
+  plugins: [preact({ devtoolsInProd: false, devToolsEnabled: false, prefreshEnabled: false })],
   build: {
     outDir: join(KIOSK_ROOT, 'dist'),
     emptyOutDir: true,

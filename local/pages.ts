@@ -68,7 +68,16 @@ function tryLock(): boolean {
 
 async function buildInto(outDir: string, quiet: boolean): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(KIOSK, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn', build: { outDir, emptyOutDir: true } });
+  // Vite and the Preact preset decide "production" from NODE_ENV; vitest sets it to "test", which
+  // would ship development builds of the libraries (and break the weight budgets).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(KIOSK, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'error' : 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 /** Builds into a new folder, then swaps it in for kiosk/dist. */
