@@ -4,10 +4,10 @@
  * with `--aws` it writes into the DynamoDB table named by TABLE_NAME with the default AWS credentials.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { importCatalog, importFeedbackLine } from '#functions/lib/importer';
-import { config, useLocalStore } from './config.ts';
-import { startLocalStore } from './stack.ts';
+import { localMonthOf } from '#shared/time';
+import { connectToStore } from './connect.ts';
+import { describeReport, publishLocalStats } from './stats-publication.ts';
 
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith('--'));
@@ -16,26 +16,11 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-async function connect(): Promise<() => Promise<void>> {
-  if (args.includes('--aws')) {
-    if (!process.env.TABLE_NAME) throw new Error('--aws needs TABLE_NAME');
-    return async () => undefined;
-  }
-  try {
-    const running = JSON.parse(await readFile(join(config.dataDir, 'stack.json'), 'utf8')) as { pid: number; dynamodbEndpoint: string };
-    process.kill(running.pid, 0); // throws when that process is gone
-    useLocalStore(running.dynamodbEndpoint);
-    console.error(`importing into the running local stack (pid ${running.pid})`);
-    return async () => undefined;
-  } catch {
-    const store = await startLocalStore({ seed: false });
-    console.error(`importing into ${config.dataDir}`);
-    return store.close;
-  }
-}
-
-const disconnect = await connect();
+const connection = await connectToStore({ aws: args.includes('--aws') });
+console.error(`importing into ${connection.where}`);
 let failed = 0;
+/** Months whose published statistics the imported lines change (receipt and event months). */
+const touched = new Set<string>();
 for (const file of files) {
   const text = await readFile(file, 'utf8');
   if (file.endsWith('.jsonl') || file.endsWith('.ndjson')) {
@@ -44,6 +29,10 @@ for (const file of files) {
       if (!line.trim()) continue;
       const result = await importFeedbackLine(line, i + 1);
       if ('error' in result) failed++;
+      else if (result.created) {
+        const { receivedAt, events = [] } = JSON.parse(line) as { receivedAt: string; events?: { at: string }[] };
+        for (const at of [receivedAt, ...events.map((e) => e.at)]) touched.add(localMonthOf(at));
+      }
       console.log(JSON.stringify(result));
     }
   } else {
@@ -55,5 +44,10 @@ for (const file of files) {
     }
   }
 }
-await disconnect();
+// Late imports change closed months: republish them locally (in AWS, invoke the publish-stats job).
+if (touched.size && !args.includes('--aws')) {
+  const current = localMonthOf(new Date());
+  for (const report of await publishLocalStats([...touched].filter((m) => m <= current).sort())) console.error(describeReport(report));
+}
+await connection.close();
 process.exit(failed ? 1 : 0);

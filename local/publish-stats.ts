@@ -5,22 +5,8 @@
  * Prints, per month, items read from the month's partitions ÷ records the month is about (1.0 =
  * each record read once, nothing else).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { config, useLocalStore } from './config.ts';
-import { startLocalStore } from './stack.ts';
+import { connectToStore } from './connect.ts';
 import { describeReport, localStatsOutput, publishLocalStats } from './stats-publication.ts';
-
-async function connect(): Promise<() => Promise<void>> {
-  try {
-    const running = JSON.parse(await readFile(join(config.dataDir, 'stack.json'), 'utf8')) as { pid: number; dynamodbEndpoint: string };
-    process.kill(running.pid, 0); // throws when that process is gone
-    useLocalStore(running.dynamodbEndpoint);
-    return async () => undefined;
-  } catch {
-    return (await startLocalStore({ seed: false })).close;
-  }
-}
 
 const args = process.argv.slice(2);
 const months = args.flatMap((arg, i) => (arg === '--month' ? [args[i + 1] ?? ''] : arg.startsWith('--month=') ? [arg.slice(8)] : []));
@@ -29,8 +15,8 @@ if (bad.length) {
   console.error(`usage: npm run publish-stats [-- --month YYYY-MM …]  (not a month: ${bad.join(', ') || '(missing)'})`);
   process.exit(2);
 }
-const disconnect = await connect();
+const connection = await connectToStore();
 for (const report of await publishLocalStats(months)) console.log(describeReport(report));
 console.log(`files in ${localStatsOutput().where}`);
-await disconnect();
+await connection.close();
 process.exit(0);
