@@ -19,8 +19,8 @@ async function send(kind: 'rating' | 'pakn') {
   const { checkedInput } = await loadSubmit();
   const input = checkedInput(flow, counterId, kind);
   if (!input) return;
+  sentKey.value = enqueue(input);
   flow.go('thanks'); // never waits for the network: the outbox sends in the background
-  sentKey.value = await enqueue(input);
 }
 
 function startOver() {
@@ -35,7 +35,7 @@ async function onIdle() {
   const tappedOnly = flow.step.value !== 'thanks' && flow.rating.value !== undefined;
   const partial = tappedOnly && counterId ? toInput(flow, counterId, 'rating', true) : undefined;
   startOver();
-  if (partial) await enqueue(partial);
+  if (partial) enqueue(partial);
 }
 
 export function startKiosk() {

@@ -77,19 +77,24 @@ export function flush(): Promise<void> {
   return flushing;
 }
 
-/** Queues a submission (durably) and tries to send it at once. Returns its Idempotency-Key. */
-export async function enqueue(body: FeedbackInput): Promise<string> {
+/**
+ * Queues a submission and returns its Idempotency-Key at once (the thank-you screen needs it
+ * before the write completes); the item is stored durably, then sent.
+ */
+export function enqueue(body: FeedbackInput): string {
   const item = newOutbound(body, newIdempotencyKey(crypto.getRandomValues(new Uint8Array(16))), Date.now());
-  try {
-    await outboxStore.put(item);
-  } catch {
-    // No IndexedDB (storage full, locked-down browser): send once now rather than lose it.
-    void sendOne(item).then((result) => result.receipt && (receipts.value = { ...receipts.value, [item.key]: result.receipt }));
-    return item.key;
-  }
   waiting.value++;
-  // A flush already running would not see the new item: chain another one after it.
-  void (flushing ?? Promise.resolve()).then(flush);
+  outboxStore.put(item).then(
+    // A flush already running would not see the new item: chain another one after it.
+    () => void (flushing ?? Promise.resolve()).then(flush),
+    // No IndexedDB (storage full, locked-down browser): send once now rather than lose it.
+    () =>
+      void sendOne(item).then((result) => {
+        if (result.receipt) receipts.value = { ...receipts.value, [item.key]: result.receipt };
+        else stalled.value = new Set([...stalled.value, item.key]);
+        waiting.value = Math.max(0, waiting.value - 1);
+      }),
+  );
   return item.key;
 }
 
