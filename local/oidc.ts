@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type InteractionDetails } from 'oidc-provider';
 import { SECURITY_HEADERS } from '#shared/pages';
+import type { PublicAuthConfig } from '#shared/auth';
 
 export const INBOX_CLIENT_ID = 'gopy-inbox';
 export const INBOX_SCOPE = 'openid profile inbox';
@@ -20,22 +21,11 @@ export const CALLBACK_PATH = '/inbox/callback';
 
 export type DemoOfficial = { username: string; password: string; name: string; groups: string[] };
 export type OidcKeys = { signing: JWK; cookies: string[] };
-/** The sign-in settings the inbox reads from /config.json (AWS: written by infra for Cognito). */
-export type PublicAuthConfig = {
-  issuer: string;
-  clientId: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  endSessionEndpoint: string;
-  redirectUri: string;
-  logoutUri: string;
-  scope: string;
-};
 
 export type LocalOidc = {
   issuer: string;
   /** `/config.json` as the deployed site serves it, pointing at this provider. */
-  publicConfig: { stage: 'local'; auth: PublicAuthConfig };
+  publicConfig: { stage: 'local'; auth: PublicAuthConfig & { issuer: string } };
   clientId: string;
   /** Audience of the access tokens: the API. */
   resource: string;

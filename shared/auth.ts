@@ -43,3 +43,18 @@ export const canAccess = (official: Official, departmentId: string) => official.
 
 /** Citizens' contact data: only the owning department (not even the admin). */
 export const canSeeContact = (official: Official, departmentId: string) => official.departments.includes(departmentId);
+
+/**
+ * Sign-in settings the inbox reads from `/config.json`: written by infra for Cognito in AWS, served
+ * by the local OpenID provider locally.
+ */
+export type PublicAuthConfig = {
+  issuer?: string;
+  clientId: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  endSessionEndpoint: string;
+  redirectUri: string;
+  logoutUri: string;
+  scope: string;
+};

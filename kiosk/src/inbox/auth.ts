@@ -5,16 +5,9 @@
  * reload of this tab, not the closing of it.
  */
 import { signal } from '@preact/signals';
+import type { PublicAuthConfig } from '#shared/auth';
 
-export type AuthConfig = {
-  clientId: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  endSessionEndpoint: string;
-  redirectUri: string;
-  logoutUri: string;
-  scope: string;
-};
+export type AuthConfig = PublicAuthConfig;
 
 const TOKEN_KEY = 'gopy.inbox.token';
 const PENDING_KEY = 'gopy.inbox.pkce';
