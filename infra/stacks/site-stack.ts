@@ -14,6 +14,7 @@ import { JobsConstruct } from '../constructs/jobs.ts';
 import { MonitoringConstruct } from '../constructs/monitoring.ts';
 import { QueuesConstruct } from '../constructs/queues.ts';
 import { WebConstruct } from '../constructs/web.ts';
+import type { PublicAuthConfig } from '#shared/auth';
 
 export type SiteStackProps = StackProps & { config: StageConfig; webAclArn: string };
 
@@ -58,7 +59,7 @@ export class SiteStack extends Stack {
           redirectUri: `${siteOrigin}${CALLBACK_PATH}`,
           logoutUri: `${siteOrigin}${SIGNED_OUT_PATH}`,
           scope: 'openid email profile',
-        },
+        } satisfies PublicAuthConfig,
       }),
     });
     this.auth.useSiteOrigin(this.web.siteOrigin);
