@@ -7,11 +7,12 @@ let client: DynamoDBClient | undefined;
 export function dynamo(): DynamoDBClient {
   client ??= new DynamoDBClient({
     ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
-    // Fail fast: a store outage becomes a 503 within a few seconds, and the client retries (not us).
+    // Fail fast: a store outage becomes a 503 within seconds and the client retries (not us). Worst
+    // case, a hung store: 2 calls per submission × 2 attempts × 2 s stays inside the 10 s Lambda timeout.
     maxAttempts: Number(process.env.DYNAMODB_MAX_ATTEMPTS ?? 2),
     requestHandler: {
       connectionTimeout: Number(process.env.DYNAMODB_CONNECT_TIMEOUT_MS ?? 1000),
-      requestTimeout: Number(process.env.DYNAMODB_REQUEST_TIMEOUT_MS ?? 3000),
+      requestTimeout: Number(process.env.DYNAMODB_REQUEST_TIMEOUT_MS ?? 2000),
       // Without this the SDK only logs a warning and waits forever for a hung store.
       throwOnRequestTimeout: true,
     },
