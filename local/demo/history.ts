@@ -1,5 +1,5 @@
 /**
- * Demo history: about 260 items over the last three months, as import lines, so every screen has
+ * Demo history: about 540 items over the last three months, as import lines, so every screen has
  * something to show. Deterministic for a given day (seeded PRNG).
  */
 import { calendar } from '#shared/calendar';
@@ -43,10 +43,13 @@ const ANSWERS = [
 ];
 const REASONS = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'];
 
+/** Roughly what SIPAS-style surveys report: most people satisfied, a fifth not. */
+const ratingFrom = (x: number) => (x < 0.42 ? 5 : x < 0.74 ? 4 : x < 0.87 ? 3 : x < 0.95 ? 2 : 1);
+
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const at = (day: string, minutes: number) => `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00+07:00`;
 
-export function demoHistory(catalog: Catalog, now = new Date(), count = 260): string[] {
+export function demoHistory(catalog: Catalog, now = new Date(), count = 540): string[] {
   const random = prng(20260213);
   const today = localDayOf(now);
   const slaOf = new Map(catalog.departments.map((d) => [d.id, d.answerSlaWorkingDays]));
@@ -60,7 +63,7 @@ export function demoHistory(catalog: Catalog, now = new Date(), count = 260): st
     const procedureCode = counter.procedureCodes.length && random() < 0.8 ? pick(random, counter.procedureCodes) : undefined;
     const pakn = random() < 0.3;
     const channel = pakn ? pick(random, ['qr', 'web', 'phone', 'letter', 'kiosk'] as const) : pick(random, ['kiosk', 'kiosk', 'qr'] as const);
-    const rating = 1 + Math.min(4, Math.floor(random() * 5.6 * (0.6 + random() * 0.5)));
+    const rating = ratingFrom(random());
     const name = pick(random, NAMES);
     const body: Record<string, unknown> = pakn
       ? {
