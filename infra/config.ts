@@ -5,8 +5,12 @@
 import type { Node } from 'constructs';
 import { Duration } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { RATE_LIMIT_DEFAULTS } from '#shared/rate-limit';
 
 /** The region the product runs in; CloudFront-scoped WAF must live in us-east-1 (see EdgeStack). */
+/** WAF's rate rule counts over 5 minutes; the same per-IP default the local guard enforces. */
+const SUBMISSIONS_PER_IP_PER_5_MIN = (RATE_LIMIT_DEFAULTS.ip.limit * 300) / RATE_LIMIT_DEFAULTS.ip.windowSeconds;
+
 export const HOME_REGION = 'ap-southeast-1';
 export const EDGE_REGION = 'us-east-1';
 
@@ -59,7 +63,7 @@ const STAGES: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'catalogF
     accessLogDays: 30,
     apiRateLimit: 50,
     apiBurstLimit: 100,
-    submissionsPerIpPer5Min: 300,
+    submissionsPerIpPer5Min: SUBMISSIONS_PER_IP_PER_5_MIN,
     requestsPerIpPer5Min: 2000,
     extraCallbackOrigins: ['http://localhost:3000'],
     threatProtection: false,
@@ -69,7 +73,7 @@ const STAGES: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'catalogF
     accessLogDays: 365,
     apiRateLimit: 200,
     apiBurstLimit: 400,
-    submissionsPerIpPer5Min: 300,
+    submissionsPerIpPer5Min: SUBMISSIONS_PER_IP_PER_5_MIN,
     requestsPerIpPer5Min: 3000,
     extraCallbackOrigins: [],
     threatProtection: true,
