@@ -1,8 +1,12 @@
 /**
  * Statistics access patterns: a department's items of one local month (gsi2: the records received
- * in it and the month markers of the others), and a record's own markers (see month-markers.ts).
+ * in it and the month markers of the others), a record's own markers (see month-markers.ts), and
+ * the batch writes and consistent batch reads with which the job carries open records forward.
  */
-import { DeleteItemCommand, PutItemCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand, BatchWriteItemCommand, DeleteItemCommand, PutItemCommand, QueryCommand,
+  type AttributeValue, type BatchGetItemCommandOutput, type KeysAndAttributes, type QueryCommandInput, type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FeedbackRecord } from '#shared/feedback';
 import { toStatsRecord, type StatsRecord } from '#shared/stats/record';
@@ -79,8 +83,8 @@ export async function queryMarkers(trackingCode: string): Promise<StoredMarker[]
   }
   return markers;
 }
-/** Writes (or replaces) a record's marker in `month`: in that month's gsi2 partition of its department. */
-export async function putMarker(stats: StatsRecord, month: string, fingerprint: string): Promise<void> {
+/** A record's marker item in `month`: in that month's gsi2 partition of its department. */
+function markerItem(stats: StatsRecord, month: string, fingerprint: string) {
   const item = {
     ...keys.monthMarker(stats.trackingCode, month),
     gsi2pk: keys.month(stats.departmentId, month),
@@ -89,7 +93,60 @@ export async function putMarker(stats: StatsRecord, month: string, fingerprint: 
     fingerprint,
     stats,
   };
-  await dynamo().send(new PutItemCommand({ TableName: tableName(), Item: marshall(item, { removeUndefinedValues: true }) }));
+  return marshall(item, { removeUndefinedValues: true });
+}
+
+/** Writes (or replaces) a record's marker in `month`. */
+export async function putMarker(stats: StatsRecord, month: string, fingerprint: string): Promise<void> {
+  await dynamo().send(new PutItemCommand({ TableName: tableName(), Item: markerItem(stats, month, fingerprint) }));
+}
+
+export type MarkerWrite = { stats: StatsRecord; month: string; fingerprint: string };
+
+const BATCH_WRITE_MAX = 25;
+const BATCH_GET_MAX = 100;
+const UNPROCESSED_ATTEMPTS = 8;
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
+
+/** Writes (or replaces) many markers, 25 per BatchWriteItem, retrying what the store left unprocessed; returns the requests sent. */
+export async function putMarkers(markers: MarkerWrite[]): Promise<number> {
+  let requests = 0;
+  for (let i = 0; i < markers.length; i += BATCH_WRITE_MAX) {
+    let pending: WriteRequest[] = markers.slice(i, i + BATCH_WRITE_MAX).map((m) => ({ PutRequest: { Item: markerItem(m.stats, m.month, m.fingerprint) } }));
+    for (let attempt = 0; pending.length; attempt++) {
+      if (attempt === UNPROCESSED_ATTEMPTS) throw new Error(`BatchWriteItem left ${pending.length} markers unprocessed`);
+      if (attempt) await backoff(attempt);
+      const result = await dynamo().send(new BatchWriteItemCommand({ RequestItems: { [tableName()]: pending } }));
+      requests++;
+      pending = result.UnprocessedItems?.[tableName()] ?? [];
+    }
+  }
+  return requests;
+}
+
+/** The current statistics copies of records, read strongly consistent, 100 per BatchGetItem (absent: no such record). */
+export async function getStatsCopies(trackingCodes: string[]): Promise<{ copies: Map<string, StatsRecord>; requests: number }> {
+  const copies = new Map<string, StatsRecord>();
+  let requests = 0;
+  for (let i = 0; i < trackingCodes.length; i += BATCH_GET_MAX) {
+    let pending: KeysAndAttributes | undefined = {
+      Keys: trackingCodes.slice(i, i + BATCH_GET_MAX).map((code) => marshall(keys.feedback(code))),
+      ConsistentRead: true,
+      ...projection,
+    };
+    for (let attempt = 0; pending?.Keys?.length; attempt++) {
+      if (attempt === UNPROCESSED_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.Keys.length} records unprocessed`);
+      if (attempt) await backoff(attempt);
+      const result: BatchGetItemCommandOutput = await dynamo().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: pending } }));
+      requests++;
+      for (const item of result.Responses?.[tableName()] ?? []) {
+        const stats = statsOf(item as Record<string, AttributeValue>);
+        copies.set(stats.trackingCode, stats);
+      }
+      pending = result.UnprocessedKeys?.[tableName()];
+    }
+  }
+  return { copies, requests };
 }
 
 /** Removes a marker the record no longer needs. */
