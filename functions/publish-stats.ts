@@ -3,7 +3,8 @@
  * department; records received in it plus month markers, each record once, no Scan) and publishes
  * `stats/YYYY-MM.json`, `stats/YYYY-MM.csv` and `stats/index.json`. A closed month is rewritten
  * only when its `sourceHash` changed (late imports, a changed definition). When a month closes,
- * records still open are carried into the new month (their markers are refreshed).
+ * records still open are carried into the new month (`carryOpenRecords`: batched marker writes,
+ * then one consistent batch read per 100 records to catch concurrent writes).
  *
  * Scheduled (functions/jobs.ts): daily for the running month, on the 1st for the month just closed.
  * Event: `{ scope?: 'running' | 'closed' | 'default', months?: ['YYYY-MM', …] }`.
@@ -18,7 +19,7 @@ import type { StatsRecord } from '#shared/stats/record';
 import { localDayOf, toLocalIso, type LocalMonth } from '#shared/time';
 import { queryCatalog } from './lib/catalog-store.ts';
 import { log } from './lib/log.ts';
-import { refreshMonthMarkers } from './lib/month-markers.ts';
+import { carryOpenRecords, type CarryReport } from './lib/month-markers.ts';
 import { queryMonth } from './lib/stats-store.ts';
 import { defaultStatsOutput, type StatsOutput } from './lib/stats-output.ts';
 
@@ -72,16 +73,15 @@ export async function publishMonth(month: LocalMonth, catalog: StatsCatalog, opt
     entry = indexEntry(stats);
   }
   let carried = 0;
+  let carry: CarryReport | undefined;
   if (window.closed) {
     // Open at the close of M and still open now: make sure they are in the following months too.
-    for (const r of relevant) {
-      if (r.dueAt === null || r.resolvedAt || r.status === 'spam') continue;
-      await refreshMonthMarkers(r.trackingCode, now);
-      carried++;
-    }
+    const open = relevant.filter((r) => r.dueAt !== null && !r.resolvedAt && r.status !== 'spam');
+    carry = await carryOpenRecords(open, month, now);
+    carried = carry.carried;
   }
   const report = { month, closed: window.closed, itemsRead, recordsInMonth: relevant.length, written: !unchanged, carried };
-  log('info', 'statistics month', report);
+  log('info', 'statistics month', { ...report, carry });
   return { report, entry };
 }
 

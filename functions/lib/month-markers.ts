@@ -9,16 +9,19 @@
  * Called after every write of a record. Idempotent: it reads the record and its markers, puts the
  * missing or outdated ones, deletes the ones no longer needed, and, when it wrote anything, reads
  * the record again: a concurrent write that it might have overtaken with an older copy makes it
- * start over (no transactions, no streams). The publication job calls `refreshMonthMarkers` for
- * records still open when a month closes, which carries them into the new month.
+ * start over (no transactions, no streams).
+ *
+ * When a month closes, the publication job carries the records still open into the months after it
+ * with `carryOpenRecords`, from the copies it has just read (see there).
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson, type FeedbackRecord } from '#shared/feedback';
 import { markerMonths, toStatsRecord, type StatsRecord } from '#shared/stats/record';
-import { localMonthOf } from '#shared/time';
+import { localMonthOf, type LocalMonth } from '#shared/time';
 import { getFeedback } from './feedback-store.ts';
 import { log } from './log.ts';
-import { deleteMarker, putMarker, queryMarkers } from './stats-store.ts';
+import { chunks, inPool } from './pool.ts';
+import { deleteMarker, getStatsCopies, putMarker, putMarkers, queryMarkers, type MarkerWrite } from './stats-store.ts';
 
 const MAX_ROUNDS = 5;
 
@@ -61,4 +64,44 @@ export async function refreshMonthMarkers(trackingCode: string, now: Date = new 
   }
   log('warn', 'month markers kept changing; the next write of the record settles them', { trackingCode });
   return writes;
+}
+
+/** Records per carry task: its marker writes (BatchWriteItem, 25 each), then one BatchGetItem. */
+const CARRY_CHUNK = 100;
+const carryConcurrency = () => Math.max(1, Number(process.env.STATS_CARRY_CONCURRENCY) || 8);
+
+export type CarryReport = { carried: number; markersWritten: number; refreshed: number; requests: number };
+
+/**
+ * Carries records still open at the close of `month` into the months after it (up to `now`'s),
+ * from the statistics copies the job has just read from that month's partitions: their markers
+ * are written blind, in batches, with the copy's fingerprint, so `refreshMonthMarkers` finds
+ * them current. Then each record is read once (consistent, 100 per request) and compared with
+ * its copy: one written to since the copy was read may have been overtaken by our older copy,
+ * so it goes the careful way (`refreshMonthMarkers`); any later write refreshes after ours.
+ * `STATS_CARRY_CONCURRENCY` tasks of 100 records run at once (default 8).
+ */
+export async function carryOpenRecords(copies: StatsRecord[], month: LocalMonth, now: Date = new Date()): Promise<CarryReport> {
+  const nowMonth = localMonthOf(now);
+  const unique = [...new Map(copies.map((c) => [c.trackingCode, c])).values()];
+  const report: CarryReport = { carried: unique.length, markersWritten: 0, refreshed: 0, requests: 0 };
+  await inPool(chunks(unique, CARRY_CHUNK), carryConcurrency(), async (chunk) => {
+    const fingerprints = new Map(chunk.map((c) => [c.trackingCode, fingerprintOf(c)]));
+    const writes: MarkerWrite[] = chunk.flatMap((stats) =>
+      markerMonths(stats, nowMonth)
+        .filter((m) => m > month)
+        .map((m) => ({ stats, month: m, fingerprint: fingerprints.get(stats.trackingCode)! })),
+    );
+    report.requests += await putMarkers(writes);
+    report.markersWritten += writes.length;
+    const current = await getStatsCopies(chunk.map((c) => c.trackingCode));
+    report.requests += current.requests;
+    for (const { trackingCode } of chunk) {
+      const latest = current.copies.get(trackingCode);
+      if (latest && fingerprintOf(latest) === fingerprints.get(trackingCode)) continue;
+      report.refreshed++;
+      await refreshMonthMarkers(trackingCode, now);
+    }
+  });
+  return report;
 }
