@@ -20,18 +20,9 @@ import type { FeedbackRecord } from '#shared/feedback';
 import { computeMonth } from '#shared/stats/month';
 import { toStatsRecord } from '#shared/stats/record';
 import { startLocalStore, type LocalStore } from '#local/stack';
+import { statsCatalog } from './stats-catalog.ts';
 
-const catalog = {
-  departments: [
-    { id: 'so-a', name: 'Sở A', answerSlaWorkingDays: 10 },
-    { id: 'so-b', name: 'Sở B', answerSlaWorkingDays: 10 },
-  ],
-  counters: [
-    { id: 'quay-a', name: 'Quầy A', departmentId: 'so-a', procedureCodes: [] },
-    { id: 'quay-b', name: 'Quầy B', departmentId: 'so-b', procedureCodes: [] },
-  ],
-  procedures: [],
-};
+const catalog = statsCatalog;
 
 const petition = (counterId: string, receivedAt: string, comment: string, events: object[] = []) =>
   JSON.stringify({ counterId, kind: 'pakn', channel: 'letter', comment, contact: { name: 'Lê Văn Cường', phone: '0912345678' }, consent: true, receivedAt, events });
