@@ -27,7 +27,8 @@ export async function saveCase(record: CaseRecord, expectedVersion: number): Pro
     await dynamo().send(
       new PutItemCommand({
         TableName: tableName(),
-        Item: toItem(record),
+        // `counted`: the inbox counters hold this record from now on (see inbox-counts.ts).
+        Item: { ...toItem(record), counted: { BOOL: true } },
         ...(expectedVersion === 0
           ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(version)' }
           : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': { N: String(expectedVersion) } } }),
@@ -152,21 +153,4 @@ export async function queryQueue(departmentId: string, query: InboxQuery, option
         ? encodeCursor({ s: String(unmarshall(startKey).gsi1sk), c: String(unmarshall(startKey).pk).slice(3) })
         : null;
   return { records: items, nextCursor };
-}
-
-/** Open work per status for a department: one projected pass over its open queue (its backlog, not the table). */
-export async function countOpenByStatus(departmentId: string): Promise<Record<string, number>> {
-  const items = await queryAll({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': { S: keys.queue(departmentId, true) } },
-    ProjectionExpression: '#s',
-    ExpressionAttributeNames: { '#s': 'status' },
-  });
-  const counts: Record<string, number> = {};
-  for (const item of items) {
-    const status = item.status?.S ?? 'unknown';
-    counts[status] = (counts[status] ?? 0) + 1;
-  }
-  return counts;
 }

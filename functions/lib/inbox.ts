@@ -6,6 +6,7 @@ import { parseTrackingCode } from '#shared/tracking-code';
 import { TRIAGE_DEPARTMENT_ID } from '#shared/catalog';
 import { applyAction, type Action, type CaseRecord, type Transition } from '#shared/workflow';
 import { loadCatalog } from './catalog-store.ts';
+import { moveInCounts, readCounters } from './inbox-counts.ts';
 import { getCase, putAuditEvent, saveCase } from './inbox-store.ts';
 import { log } from './log.ts';
 import { writeMonthMarkers } from './month-markers.ts';
@@ -35,7 +36,7 @@ export async function resolveDepartment(official: Official, requested: string | 
   throw new NotFoundError('Your account belongs to no department', { code: 'no_department' });
 }
 
-/** Applies one action: conditional write, then its audit event, month markers and the citizen's notice. */
+/** Applies one action: conditional write, then the open counts, its audit event, month markers and the citizen's notice. */
 export async function performAction(rawCode: string, action: Action, official: Official, now = new Date()): Promise<Transition> {
   const record = await loadVisibleCase(rawCode, official);
   if (action.type === 'duplicate') {
@@ -43,7 +44,9 @@ export async function performAction(rawCode: string, action: Action, official: O
     if (!original) throw new BadRequestError(`No record ${action.of} in your inbox to mark this one a duplicate of`, { code: 'unknown_original' });
   }
   const transition = applyAction(record, action, { official, now: toLocalIso(now), catalog: await loadCatalog() });
+  const counters = await readCounters([record.departmentId, transition.record.departmentId]);
   await saveCase(transition.record, record.version ?? 0);
+  await moveInCounts(counters, { record, counted: Boolean((record as { counted?: boolean }).counted) }, { record: transition.record, counted: true });
   await putAuditEvent(record.trackingCode, transition.event).catch((error) => {
     // The record changed; losing its audit line must be loud (alarm on this log line).
     log('error', 'audit event write failed', { error, trackingCode: record.trackingCode, version: transition.event.version });

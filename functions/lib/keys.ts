@@ -29,6 +29,8 @@ export const keys = {
   /** Satisfaction alerts of a department, one item per counter. */
   alert: (departmentId: string, counterId: string) => ({ pk: `ALERT#${departmentId}`, sk: `COUNTER#${counterId}` }),
   alertPartition: (departmentId: string) => `ALERT#${departmentId}`,
+  /** Open-work counters of a department, one number per status (see inbox-counts.ts). */
+  inboxCounts: (departmentId: string) => ({ pk: `COUNTS#${departmentId}`, sk: '#META' }),
 };
 
 /**

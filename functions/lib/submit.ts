@@ -10,6 +10,7 @@ import type { FeedbackInput } from '#shared/schemas';
 import { codeFromBytes } from '#shared/tracking-code';
 import { loadCatalog } from './catalog-store.ts';
 import { getFeedback, putNewFeedback } from './feedback-store.ts';
+import { moveInCounts, readCounters } from './inbox-counts.ts';
 import { writeMonthMarkers } from './month-markers.ts';
 import { notifyCitizen } from './notify.ts';
 
@@ -33,7 +34,10 @@ export async function submitFeedback(
       ...buildFeedbackRecord(input, catalog, { trackingCode, receivedAt: options.receivedAt ?? new Date(), requestHash, source: options.source ?? 'api' }),
       ...options.extra,
     };
+    // Only backdated (imported) records touch the counters; a live one is counted as new (inbox-counts.ts).
+    const counters = record.source === 'api' ? undefined : await readCounters([record.departmentId]);
     if (await putNewFeedback(record)) {
+      if (counters) await moveInCounts(counters, undefined, { record, counted: false });
       await writeMonthMarkers(record);
       // Imported items were received long ago, by other means: only live submissions are confirmed.
       if (record.source === 'api') await notifyCitizen(record, 'received');
