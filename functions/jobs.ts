@@ -66,4 +66,11 @@ export const JOBS: Job[] = [
     description: 'Raises or clears rolling-satisfaction alerts per counter and notifies the department',
     access: 'write',
   },
+  {
+    handler: 'reconcile-inbox-counts',
+    // Hourly: heals counter drift and keeps the inbox's "received since" query to an hour of records.
+    schedule: 'rate(1 hour)',
+    description: 'Recomputes each department\'s open-work counters (inbox counts) from its queue',
+    access: 'write',
+  },
 ];
