@@ -31,8 +31,10 @@ export type MonthReport = {
   /** Records the month's figures are about (received, answered, or open at its end; spam included). */
   recordsInMonth: number;
   written: boolean;
-  /** Still-open records whose markers were refreshed into the following months. */
+  /** Still-open records carried into the following months. */
   carried: number;
+  /** How carrying them went (closed months only). */
+  carry?: CarryReport;
 };
 
 export type PublishOptions = { output?: StatsOutput; now?: Date; minAnsweredForRank?: number };
@@ -80,8 +82,8 @@ export async function publishMonth(month: LocalMonth, catalog: StatsCatalog, opt
     carry = await carryOpenRecords(open, month, now);
     carried = carry.carried;
   }
-  const report = { month, closed: window.closed, itemsRead, recordsInMonth: relevant.length, written: !unchanged, carried };
-  log('info', 'statistics month', { ...report, carry });
+  const report = { month, closed: window.closed, itemsRead, recordsInMonth: relevant.length, written: !unchanged, carried, carry };
+  log('info', 'statistics month', report);
   return { report, entry };
 }
 

@@ -70,7 +70,7 @@ export async function refreshMonthMarkers(trackingCode: string, now: Date = new 
 const CARRY_CHUNK = 100;
 const carryConcurrency = () => Math.max(1, Number(process.env.STATS_CARRY_CONCURRENCY) || 8);
 
-export type CarryReport = { carried: number; markersWritten: number; refreshed: number; requests: number };
+export type CarryReport = { carried: number; markersWritten: number; refreshed: number; requests: number; ms: number };
 
 /**
  * Carries records still open at the close of `month` into the months after it (up to `now`'s),
@@ -84,7 +84,8 @@ export type CarryReport = { carried: number; markersWritten: number; refreshed: 
 export async function carryOpenRecords(copies: StatsRecord[], month: LocalMonth, now: Date = new Date()): Promise<CarryReport> {
   const nowMonth = localMonthOf(now);
   const unique = [...new Map(copies.map((c) => [c.trackingCode, c])).values()];
-  const report: CarryReport = { carried: unique.length, markersWritten: 0, refreshed: 0, requests: 0 };
+  const started = performance.now();
+  const report: CarryReport = { carried: unique.length, markersWritten: 0, refreshed: 0, requests: 0, ms: 0 };
   await inPool(chunks(unique, CARRY_CHUNK), carryConcurrency(), async (chunk) => {
     const fingerprints = new Map(chunk.map((c) => [c.trackingCode, fingerprintOf(c)]));
     const writes: MarkerWrite[] = chunk.flatMap((stats) =>
@@ -92,10 +93,10 @@ export async function carryOpenRecords(copies: StatsRecord[], month: LocalMonth,
         .filter((m) => m > month)
         .map((m) => ({ stats, month: m, fingerprint: fingerprints.get(stats.trackingCode)! })),
     );
-    report.requests += await putMarkers(writes);
-    report.markersWritten += writes.length;
+    const writeRequests = await putMarkers(writes); // awaited before `+=`: tasks run concurrently
     const current = await getStatsCopies(chunk.map((c) => c.trackingCode));
-    report.requests += current.requests;
+    report.markersWritten += writes.length;
+    report.requests += writeRequests + current.requests;
     for (const { trackingCode } of chunk) {
       const latest = current.copies.get(trackingCode);
       if (latest && fingerprintOf(latest) === fingerprints.get(trackingCode)) continue;
@@ -103,5 +104,6 @@ export async function carryOpenRecords(copies: StatsRecord[], month: LocalMonth,
       await refreshMonthMarkers(trackingCode, now);
     }
   });
+  report.ms = Math.round(performance.now() - started);
   return report;
 }

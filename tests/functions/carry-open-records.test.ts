@@ -71,7 +71,7 @@ describe('carryOpenRecords', () => {
     // Assert
     expect(await Promise.all(codes.map(markersOf))).toEqual(expected);
     expect(Object.keys(expected[0]!)).toEqual(expect.arrayContaining(['MONTH#2026-11', 'MONTH#2026-12', 'MONTH#2027-01']));
-    expect(report).toMatchObject({ carried: 4, markersWritten: 12, refreshed: 0 });
+    expect(report).toMatchObject({ carried: 4, markersWritten: 12, refreshed: 0, requests: 2 }); // one BatchWriteItem, one BatchGetItem
     for (const code of codes) expect(await refreshMonthMarkers(code, NOW)).toBe(0);
   });
 
