@@ -68,7 +68,7 @@ export async function refreshMonthMarkers(trackingCode: string, now: Date = new 
 
 /** Records per carry task: its marker writes (BatchWriteItem, 25 each), then one BatchGetItem. */
 const CARRY_CHUNK = 100;
-const carryConcurrency = () => Math.max(1, Number(process.env.STATS_CARRY_CONCURRENCY) || 8);
+const carryConcurrency = () => Math.max(1, Number(process.env.STATS_CARRY_CONCURRENCY) || 16);
 
 export type CarryReport = { carried: number; markersWritten: number; refreshed: number; requests: number; ms: number };
 
@@ -79,7 +79,7 @@ export type CarryReport = { carried: number; markersWritten: number; refreshed: 
  * them current. Then each record is read once (consistent, 100 per request) and compared with
  * its copy: one written to since the copy was read may have been overtaken by our older copy,
  * so it goes the careful way (`refreshMonthMarkers`); any later write refreshes after ours.
- * `STATS_CARRY_CONCURRENCY` tasks of 100 records run at once (default 8).
+ * `STATS_CARRY_CONCURRENCY` tasks of 100 records run at once (default 16).
  */
 export async function carryOpenRecords(copies: StatsRecord[], month: LocalMonth, now: Date = new Date()): Promise<CarryReport> {
   const nowMonth = localMonthOf(now);
