@@ -13,6 +13,7 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type InteractionDetails } from 'oidc-provider';
 import { SECURITY_HEADERS } from '#shared/pages';
 import type { PublicAuthConfig } from '#shared/auth';
+import { fileAdapter } from './oidc-store.ts';
 
 export const INBOX_CLIENT_ID = 'gopy-inbox';
 export const INBOX_SCOPE = 'openid profile inbox';
@@ -104,6 +105,8 @@ export async function createOidc(options: { issuer: string; dataDir?: string; ke
   const byUsername = new Map(officials.map((o) => [o.username, o]));
 
   const provider = new Provider(issuer, {
+    // Sessions survive a restart of npm start; without a DATA_DIR (tests) the provider's own store.
+    ...(options.dataDir ? { adapter: fileAdapter(join(options.dataDir, 'oidc', 'state')) } : {}),
     clients: [
       {
         client_id: INBOX_CLIENT_ID,
