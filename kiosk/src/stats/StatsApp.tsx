@@ -1,5 +1,5 @@
 /** The public statistics page: month picker, headline, ranking table, charts, open data, answers. */
-import { LangToggle } from '../common/LangToggle.tsx';
+import { SiteHeader } from '../common/SiteHeader.tsx';
 import { formatDateTime, lang } from '../common/i18n.ts';
 import { Answers } from './Answers.tsx';
 import { Charts } from './Charts.tsx';
@@ -135,12 +135,7 @@ export function StatsApp() {
       <a class="skip" href="#main">
         {t('skip')}
       </a>
-      <header class="topbar">
-        <a class="brand" href="/">
-          Góp Ý
-        </a>
-        <LangToggle />
-      </header>
+      <SiteHeader />
       <main id="main" class="page stats">
         <h1>{t('title')}</h1>
         <p>{t('intro')}</p>
