@@ -6,6 +6,8 @@ export type Catalog = { departments: Department[]; counters: Counter[]; procedur
 
 /** Where items go when neither the procedure nor the counter names an owner. */
 export const TRIAGE_DEPARTMENT_ID = 'tiep-nhan-chung';
+/** Not a department: the admin's inbox view of every department's queue at once (`departmentId=all`). */
+export const ALL_DEPARTMENTS = 'all';
 
 export type CatalogIndex = {
   departments: Map<string, Department>;

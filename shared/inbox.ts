@@ -21,7 +21,8 @@ export const inboxQuerySchema = z.strictObject({
   from: z.optional(day),
   to: z.optional(day),
   q: z.optional(line(200)),
-  cursor: z.optional(z.string().check(z.maxLength(400))),
+  // Long enough for the admin's "all departments" cursor: one position per department.
+  cursor: z.optional(z.string().check(z.maxLength(4000))),
   limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'must be a number'))),
 });
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;

@@ -5,8 +5,7 @@ import { localDayOf } from '#shared/time';
 import type { CaseRecord } from '#shared/workflow';
 import type { Claims } from './http.ts';
 import { loadCatalog } from './catalog-store.ts';
-import { resolveDepartment } from './inbox.ts';
-import { queryQueue } from './inbox-store.ts';
+import { queryScope, resolveScope } from './inbox.ts';
 
 /** An export is a working list, not a data dump: beyond this, narrow the filters. */
 export const MAX_EXPORT_ROWS = 5000;
@@ -15,15 +14,17 @@ export const exportQuerySchema = inboxQuerySchema;
 
 export async function exportData(claims: Claims | undefined, query: typeof inboxQuerySchema._zod.output) {
   const official = officialFromClaims(claims);
-  const departmentId = await resolveDepartment(official, query.departmentId);
+  const scope = await resolveScope(official, query.departmentId);
+  const { departmentId } = scope;
   const now = new Date();
   const records: CaseRecord[] = [];
   let cursor: string | undefined = undefined;
   do {
-    const page: { records: CaseRecord[]; nextCursor: string | null } = await queryQueue(departmentId, { ...query, cursor }, { now, limit: 500 });
+    const page: { records: CaseRecord[]; nextCursor: string | null } = await queryScope(scope, { ...query, cursor }, { now, limit: 500 });
     records.push(...page.records);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && records.length < MAX_EXPORT_ROWS);
+  // Contact columns: the owning department only; nobody owns `all`, so the admin never gets them.
   const rows = exportRows(records.slice(0, MAX_EXPORT_ROWS), { withContact: canSeeContact(official, departmentId), catalog: await loadCatalog(), now });
   return { rows, filename: `gop-y-${departmentId}-${localDayOf(now)}` };
 }

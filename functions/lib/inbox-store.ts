@@ -15,6 +15,7 @@ import { AUDIT_PREFIX, keys } from './keys.ts';
 import { isConditionFailure, queryAll } from './query.ts';
 
 export const PAGE_SIZE = 50;
+const pageLimit = (limit: number | undefined) => Math.min(Math.max(limit ?? PAGE_SIZE, 1), 500);
 /** A filtered page reads at most this many index pages: "about one query" even when filters are selective. */
 const MAX_QUERIES_PER_PAGE = 3;
 
@@ -103,21 +104,29 @@ function filterExpression(query: InboxQuery) {
   return { names, values, expression: parts.join(' AND ') };
 }
 
+type Position = Cursor | undefined;
+const positionOf = (record: CaseRecord): Cursor => ({ s: `${record.dueAt}#${record.trackingCode}`, c: record.trackingCode });
+
 /**
  * A page of a department's queue (gsi1 `QUEUE#dept#OPEN|DONE`): open work soonest due first, done
  * work latest due first. Reads one index page, a few more only when filters discard most items.
  */
 export async function queryQueue(departmentId: string, query: InboxQuery, options: { now: Date; limit?: number }) {
+  const page = await readQueue(departmentId, query, query.cursor ? decodeCursor(query.cursor) : undefined, options);
+  return { records: page.records, nextCursor: page.next ? encodeCursor(page.next) : null };
+}
+
+/** One department's page from `start`; `next` is where the following page starts (null: the end). */
+async function readQueue(departmentId: string, query: InboxQuery, start: Position, options: { now: Date; limit?: number }) {
   const open = queueOf(query.status) === 'open';
   const partition = keys.queue(departmentId, open);
-  const limit = Math.min(Math.max(options.limit ?? PAGE_SIZE, 1), 500);
+  const limit = pageLimit(options.limit);
   const filter = filterExpression(query);
   const overdue = query.overdue === 'true';
   const key = overdue ? 'gsi1pk = :pk AND gsi1sk < :now' : 'gsi1pk = :pk';
   const values: Record<string, AttributeValue> = { ':pk': { S: partition }, ...filter.values, ...(overdue ? { ':now': { S: toLocalIso(options.now) } } : {}) };
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  let startKey: Record<string, AttributeValue> | undefined = cursor
-    ? marshall({ ...keys.feedback(cursor.c), gsi1pk: partition, gsi1sk: cursor.s })
+  let startKey: Record<string, AttributeValue> | undefined = start
+    ? marshall({ ...keys.feedback(start.c), gsi1pk: partition, gsi1sk: start.s })
     : undefined;
   const records: CaseRecord[] = [];
   let more = false;
@@ -146,11 +155,59 @@ export async function queryQueue(departmentId: string, query: InboxQuery, option
   const items = records.slice(0, limit);
   const last = items.at(-1);
   // Cut short: continue after the last item returned; otherwise where the index stopped.
-  const nextCursor =
+  const next: Cursor | null =
     records.length > limit && last
-      ? encodeCursor({ s: `${last.dueAt}#${last.trackingCode}`, c: last.trackingCode })
+      ? positionOf(last)
       : more && startKey
-        ? encodeCursor({ s: String(unmarshall(startKey).gsi1sk), c: String(unmarshall(startKey).pk).slice(3) })
+        ? { s: String(unmarshall(startKey).gsi1sk), c: String(unmarshall(startKey).pk).slice(3) }
         : null;
-  return { records: items, nextCursor };
+  return { records: items, next };
+}
+
+/** Where each department's queue continues; a department missing from it has nothing more. */
+type Positions = Record<string, string>;
+const WHOLE_QUEUE = '';
+
+function decodePositions(text: string, departmentIds: string[]): Map<string, Position> {
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Positions;
+    const entries = Object.entries(value);
+    if (entries.length && entries.every(([id, s]) => departmentIds.includes(id) && typeof s === 'string' && s.length < 200)) {
+      return new Map(entries.map(([id, s]) => [id, s === WHOLE_QUEUE ? undefined : { s, c: s.slice(s.lastIndexOf('#') + 1) }]));
+    }
+  } catch {
+    // fall through
+  }
+  throw new BadRequestError('Invalid cursor; start again from the first page', { code: 'invalid_cursor' });
+}
+
+/**
+ * A page over several departments' queues merged in queue order (the admin's "all departments").
+ * Each page reads each unfinished department once (one Query, a few when filters are selective):
+ * about one Query per department per page, fine while departments are a handful. The cursor holds
+ * each department's position, so every item comes exactly once. Items past the point where some
+ * department stopped reading wait for the next page, so the order holds across pages.
+ */
+export async function queryQueues(departmentIds: string[], query: InboxQuery, options: { now: Date; limit?: number }) {
+  const open = queueOf(query.status) === 'open';
+  const limit = pageLimit(options.limit);
+  const starts = query.cursor ? decodePositions(query.cursor, departmentIds) : new Map(departmentIds.map((id) => [id, undefined]));
+  const pages = await Promise.all([...starts].map(async ([id, start]) => ({ id, start, ...(await readQueue(id, query, start, { ...options, limit })) })));
+  const first = (a: string, b: string) => (open ? a < b : a > b);
+  // Nothing unread of any department comes before its `next`: the earliest of those bounds the page.
+  const bound = pages.reduce<string | undefined>((min, p) => (p.next && (min === undefined || first(p.next.s, min)) ? p.next.s : min), undefined);
+  const merged = pages
+    .flatMap((p) => p.records.map((record) => ({ id: p.id, record, s: positionOf(record).s })))
+    .filter(({ s }) => bound === undefined || !first(bound, s))
+    .sort((a, b) => (a.s === b.s ? 0 : first(a.s, b.s) ? -1 : 1))
+    .slice(0, limit);
+  const positions: Positions = {};
+  for (const page of pages) {
+    const taken = merged.filter(({ id }) => id === page.id);
+    // All read were shown: continue where the department stopped; else after the last one shown.
+    const position: Position | null = taken.length === page.records.length ? page.next : taken.length ? positionOf(taken.at(-1)!.record) : page.start;
+    if (position !== null) positions[page.id] = position ? position.s : WHOLE_QUEUE;
+  }
+  const nextCursor = Object.keys(positions).length ? Buffer.from(JSON.stringify(positions)).toString('base64url') : null;
+  return { records: merged.map(({ record }) => record), nextCursor };
 }

@@ -1,13 +1,14 @@
 /** The inbox's use cases on top of the store: visibility, actions, notices. */
 import { canAccess, type Official } from '#shared/auth';
-import { BadRequestError, NotFoundError } from '#shared/errors';
+import { BadRequestError, ForbiddenError, NotFoundError } from '#shared/errors';
+import type { InboxQuery } from '#shared/inbox';
 import { toLocalIso } from '#shared/time';
 import { parseTrackingCode } from '#shared/tracking-code';
-import { TRIAGE_DEPARTMENT_ID } from '#shared/catalog';
+import { ALL_DEPARTMENTS, TRIAGE_DEPARTMENT_ID } from '#shared/catalog';
 import { applyAction, type Action, type CaseRecord, type Transition } from '#shared/workflow';
 import { loadCatalog } from './catalog-store.ts';
-import { moveInCounts, readCounters } from './inbox-counts.ts';
-import { getCase, putAuditEvent, saveCase } from './inbox-store.ts';
+import { countOpenByStatus, moveInCounts, readCounters } from './inbox-counts.ts';
+import { getCase, putAuditEvent, queryQueue, queryQueues, saveCase } from './inbox-store.ts';
 import { log } from './log.ts';
 import { writeMonthMarkers } from './month-markers.ts';
 import { notifyCitizen } from './notify.ts';
@@ -34,6 +35,32 @@ export async function resolveDepartment(official: Official, requested: string | 
   if (own) return own;
   if (official.admin) return TRIAGE_DEPARTMENT_ID;
   throw new NotFoundError('Your account belongs to no department', { code: 'no_department' });
+}
+
+/** What a list shows: one department, or `all` of them (`departmentIds`). */
+export type Scope = { departmentId: string; departmentIds: string[] };
+
+/** Like resolveDepartment, plus `all` for the admin; an official asking for `all` gets 403. */
+export async function resolveScope(official: Official, requested: string | undefined): Promise<Scope> {
+  if (requested !== ALL_DEPARTMENTS) {
+    const departmentId = await resolveDepartment(official, requested);
+    return { departmentId, departmentIds: [departmentId] };
+  }
+  if (!official.admin) throw new ForbiddenError('Only the province admin can list all departments at once; choose your own department', { code: 'admin_only' });
+  return { departmentId: ALL_DEPARTMENTS, departmentIds: [...(await loadCatalog()).departments.keys()] };
+}
+
+/** A page of the scope's queue: one department's, or all of them merged in the same order. */
+export const queryScope = (scope: Scope, query: InboxQuery, options: { now: Date; limit?: number }) =>
+  scope.departmentId === ALL_DEPARTMENTS ? queryQueues(scope.departmentIds, query, options) : queryQueue(scope.departmentId, query, options);
+
+/** Open work per status, summed over the scope's departments (each from its own counter). */
+export async function countScope(scope: Scope, now: Date): Promise<Record<string, number>> {
+  const sum: Record<string, number> = {};
+  for (const counts of await Promise.all(scope.departmentIds.map((id) => countOpenByStatus(id, now)))) {
+    for (const [status, n] of Object.entries(counts)) sum[status] = (sum[status] ?? 0) + n;
+  }
+  return sum;
 }
 
 /** Applies one action: conditional write, then the open counts, its audit event, month markers and the citizen's notice. */

@@ -105,3 +105,19 @@ test('English toggle, empty state and j/k navigation', async () => {
   await page.getByText('2 done, 0 not possible.').waitFor();
   expect(await page.locator('.row .status').allTextContents()).toEqual(['Acknowledged', 'Acknowledged']);
 });
+
+test('the admin starts with all departments; each row names its department', async () => {
+  const [justice, building] = [await submitPetition(stack.api, 'so-tu-phap'), await submitPetition(stack.api, 'so-xay-dung')];
+  const page = await stack.newPage();
+  await signIn(page, 'admin.tinh');
+  const picker = page.getByLabel('Đơn vị');
+  expect(await picker.inputValue()).toBe('all');
+  expect(await picker.locator('option').first().textContent()).toBe('Tất cả đơn vị');
+  await page.locator(`#item-${justice}`).waitFor();
+  expect(await page.locator(`#item-${justice} .row-dept`).textContent()).toContain('Sở Tư pháp');
+  expect(await page.locator(`#item-${building} .row-dept`).textContent()).toContain('Sở Xây dựng');
+  // One department again: its rows only, without the department on each.
+  await picker.selectOption('so-tu-phap');
+  await page.locator(`#item-${building}`).waitFor({ state: 'detached' });
+  expect(await page.locator(`#item-${justice} .row-dept`).count()).toBe(0);
+});

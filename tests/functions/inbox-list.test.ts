@@ -2,11 +2,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
-import { bearer, submitPetition, tokenFor } from '../support/inbox.ts';
+import { bearer, COUNTER_OF, officialOf, submitPetition, tokenFor } from '../support/inbox.ts';
 
 let api: TestApi;
 let headers: Record<string, string>;
-type Item = { trackingCode: string; dueAt: string; status: string; kind: string; counterId: string; comment?: string };
+type Item = { trackingCode: string; dueAt: string; status: string; kind: string; counterId: string; departmentId: string; comment?: string };
 
 beforeAll(async () => {
   api = await startTestApi({ auth: true, seedHistory: true });
@@ -14,17 +14,17 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const list = async (query = '') => {
-  const response = await api.request('GET', `/api/inbox${query}`, { headers });
+const list = async (query = '', as = headers) => {
+  const response = await api.request('GET', `/api/inbox${query}`, { headers: as });
   expect(response.status, response.text).toBe(200);
   return response.json as { items: Item[]; nextCursor: string | null; counts: { byStatus: Record<string, number> }; departmentId: string };
 };
 
-async function all(query: string): Promise<Item[]> {
+async function all(query: string, as = headers, limit = 7): Promise<Item[]> {
   const items: Item[] = [];
   let cursor: string | null = null;
   do {
-    const page = await list(`${query}${query ? '&' : '?'}limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+    const page = await list(`${query}${query ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, as);
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -96,5 +96,85 @@ describe('exports', () => {
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
     expect(sheet).toContain('Mã tra cứu');
     expect((sheet.match(/<row /g) ?? []).length).toBe((await all('?kind=pakn')).length + 1);
+  });
+});
+
+describe('the admin: all departments at once', () => {
+  let admin: Record<string, string>;
+  const DEPARTMENTS = Object.keys(COUNTER_OF);
+  const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  beforeAll(async () => {
+    admin = bearer(await tokenFor(api, officialOf(api, 'admin')));
+  });
+
+  it('lists items of several departments, soonest due first, each with its department', async () => {
+    const page = await list('?departmentId=all&limit=100', admin);
+    expect(page.departmentId).toBe('all');
+    expect(new Set(page.items.map((i) => i.departmentId)).size).toBeGreaterThan(1);
+    const dues = page.items.map((i) => i.dueAt);
+    expect(dues).toEqual([...dues].sort());
+  });
+
+  it('pages across departments: every open item exactly once, in order', async () => {
+    const perDepartment = (await Promise.all(DEPARTMENTS.map((d) => all(`?departmentId=${d}`, admin, 500)))).flat();
+    const paged = await all('?departmentId=all', admin, 7);
+    expect(paged.length).toBeGreaterThan(3 * 7); // several pages
+    expect(new Set(paged.map((i) => i.trackingCode)).size).toBe(paged.length);
+    expect(paged.map((i) => i.trackingCode).sort()).toEqual(perDepartment.map((i) => i.trackingCode).sort());
+    const keys = paged.map((i) => `${i.dueAt}#${i.trackingCode}`);
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it('pages filtered and done work the same way (done: latest due first)', async () => {
+    const done = await all('?departmentId=all&status=done', admin, 5);
+    const perDepartment = (await Promise.all(DEPARTMENTS.map((d) => all(`?departmentId=${d}&status=done`, admin, 500)))).flat();
+    expect(done.map((i) => i.trackingCode).sort()).toEqual(perDepartment.map((i) => i.trackingCode).sort());
+    const keys = done.map((i) => `${i.dueAt}#${i.trackingCode}`);
+    expect(keys).toEqual([...keys].sort().reverse());
+    const pakn = await all('?departmentId=all&kind=pakn', admin, 4);
+    expect(pakn.length).toBeGreaterThan(0);
+    for (const item of pakn) expect(item.kind).toBe('pakn');
+    expect(new Set(pakn.map((i) => i.trackingCode)).size).toBe(pakn.length);
+  });
+
+  it('a selective search stays in due order even when some departments read nothing yet', async () => {
+    const comment = 'Đề nghị lắp thêm quạt mát ở khu vực chờ trong mùa nắng.';
+    const codes = [];
+    for (const d of ['ubnd-phuong-ben-thanh', 'so-xay-dung', 'ubnd-xa-binh-chanh', 'tiep-nhan-chung']) codes.push(await submitPetition(api, d, { comment }));
+    const found = await all('?departmentId=all&q=quat%20mat%20mua%20nang', admin, 1);
+    expect(found.map((i) => i.trackingCode).sort()).toEqual(codes.sort());
+    const keys = found.map((i) => `${i.dueAt}#${i.trackingCode}`);
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it('counts are the sum of the departments\' counts', async () => {
+    const whole = (await list('?departmentId=all', admin)).counts.byStatus;
+    const expected: Record<string, number> = {};
+    for (const d of DEPARTMENTS) {
+      for (const [status, n] of Object.entries((await list(`?departmentId=${d}`, admin)).counts.byStatus)) expected[status] = (expected[status] ?? 0) + n;
+    }
+    expect(whole).toEqual(expected);
+    expect(sum(whole)).toBe((await all('?departmentId=all', admin, 500)).length);
+  });
+
+  it('a department official asking for all is refused with 403', async () => {
+    for (const path of ['/api/inbox?departmentId=all', '/api/inbox/export.csv?departmentId=all', '/api/inbox/alerts?departmentId=all']) {
+      const response = await api.request('GET', path, { headers });
+      expect(response.status, path).toBe(403);
+      expect(response.json.error.code).toBe('admin_only');
+    }
+  });
+
+  it('rejects a tampered all-departments cursor with 400', async () => {
+    const forged = Buffer.from(JSON.stringify({ 'no-such-department': '' })).toString('base64url');
+    expect((await api.request('GET', `/api/inbox?departmentId=all&cursor=${forged}`, { headers: admin })).json.error.code).toBe('invalid_cursor');
+  });
+
+  it('exports all departments for the admin, without contact columns', async () => {
+    const response = await fetch(`${api.url}/api/inbox/export.csv?departmentId=all&kind=pakn`, { headers: admin });
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).not.toMatch(/Họ tên|Điện thoại|Email|Địa chỉ/);
+    expect(lines.filter((line) => /^GY-/.test(line)).length).toBe((await all('?departmentId=all&kind=pakn', admin, 500)).length);
   });
 });

@@ -1,5 +1,6 @@
 /** `/inbox`: sign-in, then list + detail side by side, Vietnamese first. */
 import { signal } from '@preact/signals';
+import { ALL_DEPARTMENTS } from '#shared/catalog';
 import { LangToggle } from '../common/LangToggle.tsx';
 import { session, signIn, signInError, signOut } from './auth.ts';
 import { DetailPane } from './Detail.tsx';
@@ -43,10 +44,11 @@ function Header() {
   return (
     <header class="topbar">
       <span class="brand">{t('title')}</span>
-      {departments.length > 1 ? (
+      {departments.length > 1 || official?.admin ? (
         <label class="dept">
           {t('department')}{' '}
           <select value={departmentId.value} onChange={(e) => setDepartment(e.currentTarget.value)}>
+            {official?.admin && <option value={ALL_DEPARTMENTS}>{t('allDepartments')}</option>}
             {departments.map((d) => (
               <option value={d.id} key={d.id}>{d.name}</option>
             ))}

@@ -2,7 +2,7 @@
 import type { InboxItem } from '#shared/inbox';
 import { STATUSES } from '#shared/feedback';
 import { formatDateTime, lang } from '../common/i18n.ts';
-import { bulk, checked, counts, department, download, filters, items, listState, loadList, nextCursor, select, selectedCode, setFilters, errorText } from './model.ts';
+import { bulk, checked, counters, counts, departmentName, download, filters, items, listState, loadList, nextCursor, select, selectedCode, setFilters, errorText, viewingAll } from './model.ts';
 import { t, tk } from './strings.ts';
 
 export function SlaBadge({ sla }: { sla: InboxItem['sla'] }) {
@@ -12,7 +12,6 @@ export function SlaBadge({ sla }: { sla: InboxItem['sla'] }) {
 
 export function Filters() {
   const f = filters.value;
-  const counters = department.value?.counters ?? [];
   return (
     <form class="filters" role="search" aria-label={t('filters')} onSubmit={(e) => { e.preventDefault(); setFilters({ q: String(new FormData(e.currentTarget).get('q') ?? '') }); }}>
       <div class="field">
@@ -39,7 +38,7 @@ export function Filters() {
         <label for="f-counter">{t('counter')}</label>
         <select id="f-counter" value={f.counterId} onChange={(e) => setFilters({ counterId: e.currentTarget.value })}>
           <option value="">{t('counter_all')}</option>
-          {counters.map((c) => (
+          {counters.value.map((c) => (
             <option value={c.id} key={c.id}>{c.name}</option>
           ))}
         </select>
@@ -107,6 +106,7 @@ function Row({ item }: { item: InboxItem }) {
         </span>
         <span class="row-text">{item.comment ?? t('noComment')}</span>
         <span class="row-meta">
+          {viewingAll.value && <span class="row-dept">{departmentName(item.departmentId)} · </span>}
           {item.kind === 'pakn' ? t('kind_pakn') : t('kind_rating')}
           {item.rating ? ` · ${item.rating}★` : ''} · {formatDateTime(item.receivedAt)}
           {item.hasDraft ? ` · ${t('draft')}` : ''}

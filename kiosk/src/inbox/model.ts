@@ -1,6 +1,7 @@
 /** The inbox's state as signals, and the calls that change it. Components only read and call. */
 import { computed, signal } from '@preact/signals';
 import type { Official } from '#shared/auth';
+import { ALL_DEPARTMENTS } from '#shared/catalog';
 import type { InboxItem, inboxDetailView } from '#shared/inbox';
 import type { Template } from '#shared/templates';
 import { api, type ApiError, type ApiResult } from '../common/api.ts';
@@ -35,6 +36,15 @@ export const flash = signal<{ tone: 'ok' | 'bad' | 'warn'; text: string } | unde
 export const openForm = signal<string | undefined>(undefined);
 
 export const department = computed(() => me.value?.departments.find((d) => d.id === departmentId.value));
+/** The admin's view of every department's queue: rows then name their department. */
+export const viewingAll = computed(() => departmentId.value === ALL_DEPARTMENTS);
+/** Counters the filter offers: the department's, or every counter when viewing all. */
+export const counters = computed(() =>
+  viewingAll.value
+    ? (me.value?.departments ?? []).flatMap((d) => d.counters.map((c) => ({ id: c.id, name: `${d.name} · ${c.name}` })))
+    : (department.value?.counters ?? []),
+);
+export const departmentName = (id: string) => me.value?.allDepartments.find((d) => d.id === id)?.name ?? id;
 
 /** Every call goes through here: a 401 ends the session (the page then offers to sign in again). */
 async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
@@ -59,7 +69,8 @@ export async function loadMe(): Promise<boolean> {
     return false;
   }
   me.value = result.data;
-  departmentId.value ||= result.data.departments.find((d) => d.own)?.id ?? result.data.departments[0]?.id ?? '';
+  // The admin starts with every department's queue; an official with their own department.
+  departmentId.value ||= result.data.official.admin ? ALL_DEPARTMENTS : (result.data.departments.find((d) => d.own)?.id ?? result.data.departments[0]?.id ?? '');
   return true;
 }
 
