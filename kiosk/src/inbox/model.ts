@@ -188,9 +188,10 @@ export async function bulk(type: 'acknowledge' | 'close'): Promise<void> {
     return;
   }
   const ok = result.data.results.filter((r) => r.ok).length;
-  flash.value = { tone: ok === trackingCodes.length ? 'ok' : 'warn', text: t('bulkDone', { ok, failed: trackingCodes.length - ok }) };
+  // Report once the list shows the new statuses, so the message never contradicts the rows.
   await loadList();
   if (selectedCode.value) await select(selectedCode.value, { push: false });
+  flash.value = { tone: ok === trackingCodes.length ? 'ok' : 'warn', text: t('bulkDone', { ok, failed: trackingCodes.length - ok }) };
 }
 
 /** Downloads an export with the bearer token (a plain link could not send it). */
