@@ -14,6 +14,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE } from '#shared/table';
 import { METRICS } from '#functions/jobs';
+import { LAMBDA_BUNDLE } from '../bundling.ts';
 
 /** One constant so moving to a newer Node.js is a one-line change. */
 export const RUNTIME = Runtime.NODEJS_22_X;
@@ -36,8 +37,6 @@ export const TABLE_ACTIONS: Record<Exclude<TableAccess, 'none'>, string[]> = {
   ],
 };
 
-/** ESM bundles have no `require`; some dependencies still call it (e.g. for Node built-ins). */
-const ESM_REQUIRE_BANNER = "import { createRequire as __gopyCreateRequire } from 'node:module'; const require = __gopyCreateRequire(import.meta.url);";
 
 export type AppFunctionProps = {
   /** Module under functions/ exporting `handler`. */
@@ -92,10 +91,10 @@ export class AppFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
+        target: LAMBDA_BUNDLE.target,
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        banner: LAMBDA_BUNDLE.banner,
+        minify: LAMBDA_BUNDLE.minify,
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,

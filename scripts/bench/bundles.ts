@@ -1,7 +1,7 @@
 /**
  * Per function (functions/routes.ts and functions/jobs.ts): the bundle CDK deploys — esbuild, ESM,
  * minified, platform node, target node22, the AWS SDK bundled (not external), the options of
- * infra/constructs/lambda-function.ts — its size minified and gzip, and its cold import time in a
+ * infra/bundling.ts that infra/constructs/lambda-function.ts uses too — its size minified and gzip, and its cold import time in a
  * fresh Node process, against the bare DynamoDB client bundled the same way.
  */
 import { build } from 'esbuild';
@@ -13,22 +13,18 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { JOBS } from '#functions/jobs';
 import { ROUTES } from '#functions/routes';
+import { LAMBDA_BUNDLE } from '#infra/bundling';
 import { median, type Row } from './lib/numbers.ts';
 
-/** Same as infra's ESM_REQUIRE_BANNER: CommonJS dependencies inside an ESM bundle need `require`. */
-const BANNER = "import { createRequire as __gopyCreateRequire } from 'node:module'; const require = __gopyCreateRequire(import.meta.url);";
 
 async function bundle(entry: string, outfile: string) {
   const result = await build({
     entryPoints: [entry],
     outfile,
     bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    minify: true,
-    banner: { js: BANNER },
+    ...LAMBDA_BUNDLE,
+    mainFields: [...LAMBDA_BUNDLE.mainFields],
+    banner: { js: LAMBDA_BUNDLE.banner },
     write: false,
     metafile: true,
     logLevel: 'error',
