@@ -1,5 +1,6 @@
 import { NotFoundError } from '#shared/errors';
 import { DEFAULT_ANSWER_SLA_WORKING_DAYS } from '#shared/calendar';
+import { departmentRef } from '#shared/catalog';
 import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
 
@@ -9,7 +10,6 @@ export const handler = http({
     const catalog = await loadCatalog();
     const counter = catalog.counters.get(params.id ?? '');
     if (!counter) throw new NotFoundError('Unknown counter', { code: 'unknown_counter' });
-    const department = catalog.departments.get(counter.departmentId);
     const procedures = counter.procedureCodes.flatMap((code) => {
       const procedure = catalog.procedures.get(code);
       return procedure ? [{ code, name: procedure.name }] : [];
@@ -19,9 +19,8 @@ export const handler = http({
         id: counter.id,
         name: counter.name,
         department: {
-          id: counter.departmentId,
-          name: department?.name ?? counter.departmentId,
-          answerSlaWorkingDays: department?.answerSlaWorkingDays ?? DEFAULT_ANSWER_SLA_WORKING_DAYS,
+          ...departmentRef(catalog, counter.departmentId),
+          answerSlaWorkingDays: catalog.departments.get(counter.departmentId)?.answerSlaWorkingDays ?? DEFAULT_ANSWER_SLA_WORKING_DAYS,
         },
         procedures,
       },

@@ -1,3 +1,4 @@
+import { departmentRef } from '#shared/catalog';
 import { NotFoundError } from '#shared/errors';
 import { trackingView } from '#shared/feedback';
 import { parseTrackingCode } from '#shared/tracking-code';
@@ -11,7 +12,6 @@ export const handler = http({
     const code = parseTrackingCode(params.trackingCode ?? '');
     const record = code ? await getFeedback(code) : undefined;
     if (!record || record.status === 'spam') throw new NotFoundError('No feedback with this tracking code', { code: 'unknown_tracking_code' });
-    const department = (await loadCatalog()).departments.get(record.departmentId) ?? { id: record.departmentId, name: record.departmentId };
-    return { body: trackingView(record, department) };
+    return { body: trackingView(record, departmentRef(await loadCatalog(), record.departmentId)) };
   },
 });

@@ -1,3 +1,4 @@
+import { departmentRef } from '#shared/catalog';
 import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
 
@@ -5,10 +6,11 @@ import { http } from './lib/http.ts';
 export const handler = http({
   handler: async () => {
     const catalog = await loadCatalog();
-    const counters = [...catalog.counters.values()].map((counter) => {
-      const department = catalog.departments.get(counter.departmentId);
-      return { id: counter.id, name: counter.name, department: { id: counter.departmentId, name: department?.name ?? counter.departmentId } };
-    });
+    const counters = [...catalog.counters.values()].map((counter) => ({
+      id: counter.id,
+      name: counter.name,
+      department: departmentRef(catalog, counter.departmentId),
+    }));
     return { body: counters, headers: { 'cache-control': 'public, max-age=60' } };
   },
 });

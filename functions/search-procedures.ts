@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { departmentRef } from '#shared/catalog';
 import { matchesQuery } from '#shared/text';
 import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
@@ -13,7 +14,7 @@ export const handler = http({
     const items = [...catalog.procedures.values()]
       .filter((p) => !q || p.code.startsWith(q) || matchesQuery(`${p.code} ${p.name} ${p.field ?? ""}`, q))
       .slice(0, 50)
-      .map((p) => ({ code: p.code, name: p.name, ...(p.field ? { field: p.field } : {}), department: { id: p.departmentId, name: catalog.departments.get(p.departmentId)?.name ?? p.departmentId } }));
+      .map((p) => ({ code: p.code, name: p.name, ...(p.field ? { field: p.field } : {}), department: departmentRef(catalog, p.departmentId) }));
     return { body: items, headers: { 'cache-control': 'public, max-age=60' } };
   },
 });

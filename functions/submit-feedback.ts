@@ -1,3 +1,4 @@
+import { departmentRef } from '#shared/catalog';
 import { BadRequestError } from '#shared/errors';
 import { receiptView } from '#shared/feedback';
 import { feedbackInputSchema } from '#shared/schemas';
@@ -22,10 +23,9 @@ export const handler = http({
     // Per-kiosk limit (also phones: the QR page sends a browser id); per-IP is WAF's, before us.
     if (body.deviceId) await takeDeviceSlot(body.deviceId);
     const { record, created } = await submitFeedback(body, { idempotencyKey });
-    const department = (await loadCatalog()).departments.get(record.departmentId) ?? { id: record.departmentId, name: record.departmentId };
     return {
       statusCode: 201, // a replay answers exactly as the first time
-      body: receiptView(record, department),
+      body: receiptView(record, departmentRef(await loadCatalog(), record.departmentId)),
       headers: created ? undefined : { 'idempotent-replay': 'true' },
     };
   },

@@ -22,3 +22,8 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     procedures: new Map(catalog.procedures.map((p) => [p.code, p])),
   };
 }
+
+/** `{ id, name }` of a department for a response; the id stands in for the name of one no longer in the catalog. */
+export function departmentRef(catalog: Pick<CatalogIndex, 'departments'>, id: string): { id: string; name: string } {
+  return { id, name: catalog.departments.get(id)?.name ?? id };
+}

@@ -1,7 +1,7 @@
 /** What the inbox API returns: list items, the detail view and the list query. Pure. */
 import * as z from 'zod/mini';
 import { canSeeContact, type Official } from './auth.ts';
-import type { CatalogIndex } from './catalog.ts';
+import { departmentRef, type CatalogIndex } from './catalog.ts';
 import { OPEN_STATUSES, STATUSES, type Status } from './feedback.ts';
 import { CHANNELS, id, KINDS, line, procedureCode } from './schemas.ts';
 import { slaBadge } from './sla.ts';
@@ -68,7 +68,7 @@ export function inboxDetailView(record: CaseRecord, official: Official, events: 
     ...(owner && contact ? { contact } : {}),
     contactHidden: Boolean(contact) && !owner,
     version: version ?? 0,
-    department: { id: record.departmentId, name: catalog.departments.get(record.departmentId)?.name ?? record.departmentId },
+    department: departmentRef(catalog, record.departmentId),
     counter: { id: record.counterId, name: catalog.counters.get(record.counterId)?.name ?? record.counterId },
     procedure: record.procedureCode ? { code: record.procedureCode, name: catalog.procedures.get(record.procedureCode)?.name ?? '' } : undefined,
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),
