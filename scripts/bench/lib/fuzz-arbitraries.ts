@@ -133,6 +133,12 @@ export function requestFor(tokens: Record<string, string>, known: Known): fc.Arb
   );
 }
 
+/** A valid PAKN with contact data: always run first, so every run reaches the write path and then tries to read the contact back. */
+export function validSubmission(): FuzzRequest {
+  const body = { counterId: 'stp-quay-02', kind: 'pakn', channel: 'qr', rating: 2, procedureCode: '2.001417', comment: 'Đề nghị niêm yết công khai lệ phí.', contact: FUZZ_CONTACT, consent: true, deviceId: 'fuzz-example' };
+  return { route: 'POST /api/feedback', method: 'POST', path: '/api/feedback', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(body), auth: 'none' };
+}
+
 export function authorization(auth: string, tokens: Record<string, string>): string | undefined {
   if (auth === 'none') return undefined;
   if (auth === 'garbage') return 'Basic dXNlcjpwYXNz';

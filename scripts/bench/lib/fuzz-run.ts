@@ -8,7 +8,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import fc from 'fast-check';
 import { Agent, request } from 'node:http';
 import { dynamo, tableName } from '#functions/lib/dynamo';
-import { authorization, FUZZ_CONTACT, requestFor, type FuzzRequest, type Known } from './fuzz-arbitraries.ts';
+import { authorization, FUZZ_CONTACT, requestFor, validSubmission, type FuzzRequest, type Known } from './fuzz-arbitraries.ts';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 
@@ -121,6 +121,6 @@ export async function fuzzApi(options: { url: string; tokens: Record<string, str
     }
     return true;
   });
-  const details = await fc.check(property, { numRuns: options.runs, seed, endOnFailure: !options.shrink });
+  const details = await fc.check(property, { numRuns: options.runs, seed, endOnFailure: !options.shrink, examples: [[validSubmission()]] });
   return { cases, serverErrors, statuses, failure, seed, counterexamplePath: details.counterexamplePath ?? undefined };
 }
