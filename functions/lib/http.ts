@@ -11,6 +11,7 @@ import { describeIssues } from '#shared/schemas';
 import { normalizeJson } from '#shared/text';
 import { asUnavailable } from './dynamo.ts';
 import { log } from './log.ts';
+import { assertViaSite } from './origin-guard.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -86,6 +87,7 @@ export function http<B = undefined, Q = Record<string, string | undefined>>(opti
       const headers: Record<string, string | undefined> = Object.fromEntries(
         Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v as string | undefined]),
       );
+      assertViaSite(headers);
       const body = options.body ? parse(options.body, readBody({ ...event, headers } as HttpEvent), 'body') : (undefined as B);
       const query = options.query
         ? parse(options.query, normalizeJson(event.queryStringParameters ?? {}), 'query')

@@ -13,6 +13,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '#functions/lib/origin-guard';
 import { ROUTES, type Route } from '#functions/routes';
 import { fixedSiteOrigin, type StageConfig } from '../config.ts';
 import type { AuthConstruct } from './auth.ts';
@@ -40,6 +41,8 @@ export type ApiProps = {
 
 export class ApiConstruct extends Construct {
   readonly api: HttpApi;
+  /** Header CloudFront adds to every /api request; the handlers refuse requests without it. */
+  readonly originVerify: { name: string; value: string };
   readonly stage: HttpStage;
   readonly functions: AppFunction[] = [];
 
@@ -104,6 +107,17 @@ export class ApiConstruct extends Construct {
       id: 'AwsSolutions-SMG4',
       reason: 'Rotating the key would change the tracking code a replayed Idempotency-Key maps to and create duplicate records; it is generated once per deployment and never leaves AWS.',
     });
+    // The execute-api URL is public and bypasses CloudFront's WAF: CloudFront sends this secret
+    // (functions/lib/origin-guard.ts) and the handlers answer 403 to anything that lacks it.
+    const originSecret = new Secret(this, 'OriginVerifySecret', {
+      description: 'Header value CloudFront adds to /api requests (ORIGIN_VERIFY_SECRET)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Shared by the distribution and the functions through deploy-time references; rotating means redeploying both, which `npm run deploy` does. It only proves a request came through CloudFront.',
+    });
+    this.originVerify = { name: ORIGIN_VERIFY_HEADER, value: originSecret.secretValue.unsafeUnwrap() };
     const authorizer = new HttpUserPoolAuthorizer('Officials', auth.userPool, { userPoolClients: [auth.client] });
     for (const [handler, routes] of routesByHandler()) {
       const access = routes.map((route) => route.access).reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'none' as TableAccess);
@@ -113,6 +127,7 @@ export class ApiConstruct extends Construct {
         logRetention: config.logRetention,
         removalPolicy: config.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       }).bindTable(table, access);
+      fn.addEnvironment('ORIGIN_VERIFY_SECRET', this.originVerify.value);
       if (access === 'write') fn.addEnvironment('TRACKING_CODE_SECRET', trackingSecret.secretValue.unsafeUnwrap());
       bindCapabilities(fn, routes.flatMap((route) => route.uses ?? []), resources);
       Validations.of(fn).acknowledge(

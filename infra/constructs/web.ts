@@ -133,6 +133,8 @@ export type WebProps = {
   siteBucket: Bucket;
   logBucket: Bucket;
   apiDomainName: string;
+  /** Secret header CloudFront adds to /api requests so the API can refuse direct calls. */
+  apiOriginHeader: { name: string; value: string };
   /** WAF web ACL (CLOUDFRONT scope, from the us-east-1 edge stack). */
   webAclArn: string;
   /** Origins the pages may `fetch` besides their own (the Cognito sign-in domain). */
@@ -187,6 +189,8 @@ export class WebConstruct extends Construct {
         origin: new HttpOrigin(props.apiDomainName, {
           protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
           originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+          // Overrides a viewer's header of the same name, so it cannot be forged from outside.
+          customHeaders: { [props.apiOriginHeader.name]: props.apiOriginHeader.value },
         }),
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
         allowedMethods: AllowedMethods.ALLOW_ALL,

@@ -45,6 +45,7 @@ export class SiteStack extends Stack {
       siteBucket: this.data.siteBucket,
       logBucket: this.data.logBucket,
       apiDomainName: this.api.domainName,
+      apiOriginHeader: this.api.originVerify,
       webAclArn,
       connectOrigins: [signIn],
       publicConfig: (siteOrigin) => ({

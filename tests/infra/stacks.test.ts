@@ -11,6 +11,8 @@ import { PAGE_ROUTES, SECURITY_HEADERS } from '#shared/pages';
 import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX } from '#shared/auth';
 import { departmentIds } from '#infra/constructs/auth';
 import { pageRewriteCode } from '#infra/constructs/web';
+import { routesByHandler } from '#infra/constructs/api';
+import { ORIGIN_VERIFY_HEADER } from '#functions/lib/origin-guard';
 import { actionsOf, functionsByHandler, resourcesOf, statementsOf, synthesize, type Synthesized } from './synth.ts';
 
 let prod: Synthesized;
@@ -176,6 +178,16 @@ describe('api', () => {
       }),
     });
   }, 120_000);
+  it('refuses calls around CloudFront: the /api origin sends the secret header every API function checks', () => {
+    const distribution = Object.values(resourcesOf(prod.siteTemplate, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+    const apiOrigin = distribution.Origins.find((o: any) => o.CustomOriginConfig);
+    const header = apiOrigin.OriginCustomHeaders.find((h: any) => h.HeaderName === ORIGIN_VERIFY_HEADER);
+    expect(JSON.stringify(header.HeaderValue)).toContain('resolve:secretsmanager');
+    for (const [handler] of routesByHandler()) {
+      const fn = functionsByHandler(prod.siteTemplate).get(handler)!;
+      expect(fn.props.Environment.Variables.ORIGIN_VERIFY_SECRET, handler).toEqual(header.HeaderValue);
+    }
+  });
 });
 
 describe('auth', () => {
