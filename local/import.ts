@@ -4,7 +4,7 @@
  * with `--aws` it writes into the DynamoDB table named by TABLE_NAME with the default AWS credentials.
  */
 import { readFile } from 'node:fs/promises';
-import { importCatalog, importFeedbackLine } from '#functions/lib/importer';
+import { importCatalog, importFeedbackLine, monthsOfLine } from '#functions/lib/importer';
 import { localMonthOf } from '#shared/time';
 import { connectToStore } from './connect.ts';
 import { describeReport, publishLocalStats } from './stats-publication.ts';
@@ -29,10 +29,7 @@ for (const file of files) {
       if (!line.trim()) continue;
       const result = await importFeedbackLine(line, i + 1);
       if ('error' in result) failed++;
-      else if (result.created) {
-        const { receivedAt, events = [] } = JSON.parse(line) as { receivedAt: string; events?: { at: string }[] };
-        for (const at of [receivedAt, ...events.map((e) => e.at)]) touched.add(localMonthOf(at));
-      }
+      else if (result.created) monthsOfLine(line).forEach((month) => touched.add(month));
       console.log(JSON.stringify(result));
     }
   } else {

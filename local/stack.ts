@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { dynamo } from '#functions/lib/dynamo';
 import { config, useLocalStore } from './config.ts';
 import { ensureTable, startDynalite, type StoreHandle } from './dynamo-server.ts';
-import { seedDemoData } from './seed.ts';
+import { seedDemoData, type Seeded } from './seed.ts';
 
-export type LocalStore = StoreHandle & { seeded?: { items: number; errors: number } };
+export type LocalStore = StoreHandle & { seeded?: Seeded };
 
 /** Starts the store; `persist: false` keeps it in memory (tests). Seeds demo data into an empty DATA_DIR. */
 export async function startLocalStore(options: { persist?: boolean; seed?: boolean; dataDir?: string } = {}): Promise<LocalStore> {

@@ -8,7 +8,7 @@ import type { FeedbackRecord, Status } from '#shared/feedback';
 import { catalogSchema, importExtrasSchema, type ImportEvent } from '#shared/import-schema';
 import { describeIssues, feedbackInputSchema } from '#shared/schemas';
 import { normalizeJson } from '#shared/text';
-import { toLocalIso } from '#shared/time';
+import { localMonthOf, toLocalIso } from '#shared/time';
 import { forgetCatalogCache, putCounter, putDepartment, putProcedure } from './catalog-store.ts';
 import { submitFeedback } from './submit.ts';
 
@@ -49,6 +49,12 @@ export function applyImportEvents(events: ImportEvent[]): Partial<FeedbackRecord
 export type LineResult = { line: number; trackingCode: string; created: boolean } | { line: number; error: { code: string; message: string; details?: unknown } };
 
 /** Imports one JSON line; a repeated line is recognised (its key is its content) and not doubled. */
+/** Local months whose published statistics an imported line changes: its receipt and each event. */
+export function monthsOfLine(text: string): string[] {
+  const { receivedAt, events = [] } = JSON.parse(text) as { receivedAt: string; events?: { at: string }[] };
+  return [...new Set([receivedAt, ...events.map((e) => e.at)].map(localMonthOf))];
+}
+
 export async function importFeedbackLine(text: string, line: number): Promise<LineResult> {
   try {
     let raw: unknown;
