@@ -56,8 +56,10 @@ export function demoHistory(catalog: Catalog, now = new Date(), count = 540): st
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
     let day = addDays(today, -Math.floor(random() * 92));
-    while (!calendar.isWorkingDay(day) && weekdayOf(day) !== 6) day = addDays(day, -1);
-    const receivedAt = at(day, 450 + Math.floor(random() * 570)); // 07:30–17:00
+    // Centres open Saturday mornings only; Sundays and holidays move to the working day before.
+    if (weekdayOf(day) !== 6) while (!calendar.isWorkingDay(day)) day = addDays(day, -1);
+    const saturday = weekdayOf(day) === 6;
+    const receivedAt = at(day, 450 + Math.floor(random() * (saturday ? 240 : 570))); // 07:30–11:30 or 17:00
     if (Date.parse(receivedAt) > now.getTime()) continue;
     const counter = pick(random, catalog.counters);
     const procedureCode = counter.procedureCodes.length && random() < 0.8 ? pick(random, counter.procedureCodes) : undefined;

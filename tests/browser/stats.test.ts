@@ -80,3 +80,21 @@ test('sorts the table, switches to English, and has no serious accessibility pro
   await page.getByRole('button', { name: 'English' }).click();
   await expect.poll(() => page.locator('h1').textContent()).toBe('Petition and feedback handling statistics');
 });
+
+test('lists published answers ten at a time, continues at the first new one, and searches them all', async () => {
+  const stats = await monthFile(previous);
+  expect(stats.answers.length).toBeGreaterThan(10); // the demo history answers dozens a month
+  const page = await stack.newPage();
+  await page.goto(`${stack.url}/stats?month=${previous}`);
+  const items = page.locator('ol.answers > li');
+  await expect.poll(() => items.count()).toBe(10);
+
+  await page.getByRole('button', { name: /Xem thêm \d+ trả lời/ }).click();
+
+  await expect.poll(() => items.count()).toBe(Math.min(20, stats.answers.length));
+  await expect.poll(() => page.evaluate(() => document.activeElement === document.querySelectorAll('ol.answers > li')[10])).toBe(true);
+  const target = stats.answers.at(-1)!;
+  await page.fill('#answer-search', target.question.slice(0, 30));
+  await expect.poll(() => page.locator('ol.answers').textContent()).toContain(target.answer);
+  expect(await items.count()).toBeLessThanOrEqual(10);
+});

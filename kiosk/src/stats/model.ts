@@ -2,7 +2,7 @@
  * State of the statistics page: the index, the chosen month's file, table sorting, the counter of
  * the heatmap and the answer search. Reads only the published static files under /stats/.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import type { DepartmentStats, PublishedAnswer } from '#shared/stats/month';
 import type { PublishedMonth, StatsIndex } from '#shared/stats/publication';
 import { matchesQuery } from '#shared/text';
@@ -84,6 +84,15 @@ function busiestCounter(data: PublishedMonth): string | undefined {
 // Answers search.
 export const answerQuery = signal('');
 export const answerDepartment = signal('');
+/** Answers are shown a page at a time: a busy month has hundreds. */
+export const ANSWERS_PAGE = 10;
+export const answersShown = signal(ANSWERS_PAGE);
+// A new search starts from the first page again.
+effect(() => {
+  void answerQuery.value;
+  void answerDepartment.value;
+  answersShown.value = ANSWERS_PAGE;
+});
 
 export function filterAnswers(answers: PublishedAnswer[], names: Map<string, string>, query = answerQuery.value, department = answerDepartment.value): PublishedAnswer[] {
   return answers.filter((a) => {

@@ -57,6 +57,7 @@ const vi = {
   answer: 'Trả lời',
   answeredOn: 'Trả lời ngày {d}',
   noAnswers: 'Không có trả lời nào khớp.',
+  moreAnswers: 'Xem thêm {n} trả lời (đang hiện {shown}/{total})',
   answersCount: '{n} trả lời',
   footer: 'Giờ Việt Nam (UTC+7). Ngày làm việc: thứ Hai đến thứ Sáu, trừ ngày nghỉ lễ, Tết.',
 };
@@ -119,6 +120,7 @@ const en: Record<Key, string> = {
   answer: 'Answer',
   answeredOn: 'Answered {d}',
   noAnswers: 'No answer matches.',
+  moreAnswers: 'Show {n} more answers (showing {shown} of {total})',
   answersCount: '{n} answers',
   footer: 'Vietnam time (UTC+7). Working days: Monday to Friday, except public holidays and Tết.',
 };
