@@ -24,6 +24,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/api/procedures', handler: 'search-procedures', access: 'read' },
   { method: 'POST', path: '/api/feedback', handler: 'submit-feedback', access: 'write' },
   { method: 'GET', path: '/api/feedback/{trackingCode}', handler: 'get-feedback', access: 'read' },
+  { method: 'POST', path: '/api/feedback/{trackingCode}/info', handler: 'provide-info', access: 'write' },
   // Officials' inbox. Fixed paths before /api/inbox/{trackingCode}: the first match wins.
   { method: 'GET', path: '/api/inbox', handler: 'inbox-list', auth: 'official', access: 'read' },
   { method: 'GET', path: '/api/inbox/me', handler: 'inbox-me', auth: 'official', access: 'read' },

@@ -17,6 +17,9 @@ export type Official = {
   admin: boolean;
 };
 
+/** The submitter, acting from the tracking page (the tracking code is their key): the audit trail's `by`. */
+export const CITIZEN: Official = { id: 'citizen', username: 'citizen', departments: [], admin: false };
+
 /** `cognito:groups` as an array, "[a b]" (API Gateway), "a b" or "a,b". */
 export function parseGroups(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string' && g.length > 0);

@@ -12,6 +12,7 @@ export type Status = (typeof STATUSES)[number];
 export const OPEN_STATUSES: readonly Status[] = ['received', 'acknowledged', 'in_progress', 'transferred'];
 
 export type Answer = { text: string; answeredAt: string; by?: string };
+export type InfoRequest = { text: string; requestedAt: string };
 
 export type FeedbackRecord = {
   trackingCode: string;
@@ -36,6 +37,8 @@ export type FeedbackRecord = {
   transferDueAt: string | null;
   routing: RoutingStep[];
   answer?: Answer;
+  /** While the department waits for the citizen: what it asked (redacted, public on the tracking page). */
+  infoRequest?: InfoRequest;
   closedAt?: string;
   /** Status changes, oldest first (the inbox's audit trail builds on this). */
   history?: HistoryEntry[];
@@ -128,6 +131,8 @@ export function trackingView(record: FeedbackRecord, department: Department) {
     dueAt: record.dueAt,
     department: { id: department.id, name: department.name },
     timeline: publicTimeline(record),
+    // Only while the request is still open: the citizen answers it on the tracking page.
+    ...(record.infoRequest && record.status === 'in_progress' ? { infoRequest: { text: record.infoRequest.text, requestedAt: record.infoRequest.requestedAt } } : {}),
     ...(record.answer ? { answer: { text: record.answer.text, answeredAt: record.answer.answeredAt } } : {}),
   };
 }

@@ -61,6 +61,9 @@ export const feedbackInputSchema = z.strictObject({
 });
 
 export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
+
+/** POST /api/feedback/{trackingCode}/info: the citizen's answer to an information request. */
+export const infoReplySchema = z.strictObject({ text: paragraph(MAX_COMMENT) });
 export type Contact = z.infer<typeof contactSchema>;
 
 /**

@@ -4,7 +4,7 @@
  * 403 four-eyes rule, 400 bad action). No I/O: the store reads, applies, writes conditionally.
  */
 import * as z from 'zod/mini';
-import type { Official } from './auth.ts';
+import { CITIZEN, type Official } from './auth.ts';
 import { calendar } from './calendar.ts';
 import type { CatalogIndex } from './catalog.ts';
 import { BadRequestError, ConflictError, ForbiddenError } from './errors.ts';
@@ -80,6 +80,8 @@ export type CaseRecord = FeedbackRecord & {
   draft?: Draft;
   /** Set while waiting for the citizen's extra information: the deadline is paused. */
   waitingSince?: string;
+  /** Hash of the Idempotency-Key of the citizen's last reply, so a resent reply is recognised. */
+  infoReplyKey?: string;
   duplicateOf?: string;
   /** Optimistic locking: every successful write increments it. */
   version?: number;
@@ -189,6 +191,7 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       break;
     case 'request-info':
       next.waitingSince = now;
+      next.infoRequest = { text: redact(action.text, { names: contactNames(record) }), requestedAt: now };
       details.text = action.text;
       to = 'in_progress';
       notice = 'info-requested';
@@ -198,6 +201,7 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       const waited = Math.max(0, calendar.workingDaysBetween(localDayOf(record.waitingSince!), localDayOf(now)));
       if (record.dueAt && waited > 0) next.dueAt = calendar.deadline(record.dueAt, waited);
       delete next.waitingSince;
+      delete next.infoRequest;
       if (action.text) details.text = action.text;
       details.pausedWorkingDays = String(waited);
       break;
@@ -213,6 +217,7 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       delete next.assignee;
       delete next.draft;
       delete next.waitingSince;
+      delete next.infoRequest;
       Object.assign(details, { departmentId: department.id, fromDepartmentId: record.departmentId, reason: action.reason });
       to = 'transferred';
       break;
@@ -231,6 +236,7 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       next.answer = { text: published, answeredAt: now, by: official.id };
       delete next.draft;
       delete next.waitingSince;
+      delete next.infoRequest;
       Object.assign(details, { draftBy: draft.by, text: published });
       to = 'answered';
       notice = 'answer-published';
@@ -264,6 +270,11 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       break;
   }
 
+  // Whatever ends the work ends the wait too.
+  if (!WORKING.includes(to)) {
+    delete next.waitingSince;
+    delete next.infoRequest;
+  }
   const version = (record.version ?? 0) + 1;
   next.status = to;
   next.version = version;
@@ -284,4 +295,10 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
     ...(Object.keys(details).length ? { details } : {}),
   };
   return { record: next, event, notice, warnings };
+}
+
+/** The citizen's reply to an information request (from the tracking page): `info-received` by CITIZEN. */
+export function applyCitizenInfo(record: CaseRecord, text: string, ctx: Omit<ActionContext, 'official'>): Transition {
+  if (blockedReason(record, 'info-received')) throw new ConflictError('The office is not waiting for more information on this record', { code: 'not_waiting' });
+  return applyAction(record, { type: 'info-received', text }, { ...ctx, official: CITIZEN });
 }

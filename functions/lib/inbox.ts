@@ -71,6 +71,12 @@ export async function performAction(rawCode: string, action: Action, official: O
     if (!original) throw new BadRequestError(`No record ${action.of} in your inbox to mark this one a duplicate of`, { code: 'unknown_original' });
   }
   const transition = applyAction(record, action, { official, now: toLocalIso(now), catalog: await loadCatalog() });
+  await commitTransition(record, transition, action.type === 'request-info' ? action.text : undefined);
+  return transition;
+}
+
+/** Persists a transition of `record` (whoever acted): the record, open counts, audit event, month markers, notice. */
+export async function commitTransition(record: CaseRecord, transition: Transition, requestText?: string): Promise<void> {
   const counters = await readCounters([record.departmentId, transition.record.departmentId]);
   await saveCase(transition.record, record.version ?? 0);
   await moveInCounts(counters, { record, counted: Boolean((record as { counted?: boolean }).counted) }, { record: transition.record, counted: true });
@@ -81,8 +87,7 @@ export async function performAction(rawCode: string, action: Action, official: O
   });
   await writeMonthMarkers(transition.record);
   if (transition.notice) {
-    const text = transition.notice === 'answer-published' ? transition.record.answer?.text : action.type === 'request-info' ? action.text : undefined;
+    const text = transition.notice === 'answer-published' ? transition.record.answer?.text : requestText;
     await notifyCitizen(transition.record, transition.notice, text);
   }
-  return transition;
 }

@@ -4,7 +4,7 @@ import { indexCatalog } from '#shared/catalog';
 import { ConflictError, ForbiddenError, BadRequestError } from '#shared/errors';
 import type { Status } from '#shared/feedback';
 import catalogJson from '../../local/demo/catalog.json' with { type: 'json' };
-import { ACTION_TYPES, applyAction, availableActions, parseAction, type Action, type CaseRecord } from '#shared/workflow';
+import { ACTION_TYPES, applyAction, applyCitizenInfo, availableActions, parseAction, type Action, type CaseRecord } from '#shared/workflow';
 
 const catalog = indexCatalog(catalogJson as never);
 const lan: Official = { id: 'tuphap.lan', username: 'tuphap.lan', departments: ['so-tu-phap'], admin: false };
@@ -195,5 +195,43 @@ describe('availableActions', () => {
         else expect(run, `${type} on ${status}`).toThrow(ConflictError);
       }
     }
+  });
+});
+
+describe('an information request and the citizen’s reply', () => {
+  const asked = () => act(petition({ status: 'acknowledged' }), { type: 'request-info', text: 'Ông Nguyễn Văn An vui lòng gửi số hồ sơ (gọi 0912345678).' }).record;
+
+  it('publishes what was asked, without the submitter’s name or phone', () => {
+    const record = asked();
+
+    expect(record.infoRequest).toEqual({ text: expect.not.stringContaining('Nguyễn Văn An'), requestedAt: NOW });
+    expect(record.infoRequest!.text).not.toContain('0912345678');
+    expect(record.infoRequest!.text).toContain('vui lòng gửi số hồ sơ');
+  });
+
+  it('takes the citizen’s reply as info-received by the citizen, moving the deadline by the days waited', () => {
+    const record = asked();
+
+    const { record: next, event } = applyCitizenInfo(record, 'Số hồ sơ 0001', { now: '2026-03-12T08:00:00+07:00', catalog });
+
+    expect(event).toMatchObject({ type: 'info-received', by: { id: 'citizen' }, details: { text: 'Số hồ sơ 0001', pausedWorkingDays: '2' } });
+    expect(next).toMatchObject({ status: 'in_progress', dueAt: '2026-03-18T23:59:59+07:00' });
+    expect(next.infoRequest).toBeUndefined();
+    expect(next.waitingSince).toBeUndefined();
+  });
+
+  it('refuses a reply when nothing is asked (409 not_waiting)', () => {
+    expect(() => applyCitizenInfo(petition({ status: 'in_progress' }), 'x', { now: NOW, catalog })).toThrow(expect.objectContaining({ statusCode: 409, code: 'not_waiting' }));
+  });
+
+  it.each([
+    ['reject', { type: 'reject', reason: 'Không đủ thông tin' }],
+    ['reroute', { type: 'reroute', departmentId: 'so-xay-dung', reason: 'thuộc Sở Xây dựng' }],
+    ['spam', { type: 'spam' }],
+  ] as [string, Action][])('ends the wait on %s', (_name, action) => {
+    const { record } = act(asked(), action);
+
+    expect(record.infoRequest).toBeUndefined();
+    expect(record.waitingSince).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 /** The selected record: what the citizen wrote (as text, never markup), its state, and the actions. */
 import { useEffect, useRef } from 'preact/hooks';
+import { CITIZEN } from '#shared/auth';
 import { fillTemplate } from '#shared/templates';
 import type { ActionType, AuditEvent } from '#shared/workflow';
 import { formatDateTime } from '../common/i18n.ts';
@@ -113,7 +114,16 @@ function Events({ events }: { events: AuditEvent[] }) {
       <ol class="events">
         {events.map((e) => (
           <li key={e.version}>
-            <span class="when">{formatDateTime(e.at)}</span> <strong>{e.by.username}</strong> {tk(`event_${e.type}`)}
+            <span class="when">{formatDateTime(e.at)}</span>{' '}
+            {e.by.id === CITIZEN.id ? (
+              <>
+                <strong>{t('citizen')}</strong> {t('citizenReplied')}
+              </>
+            ) : (
+              <>
+                <strong>{e.by.username}</strong> {tk(`event_${e.type}`)}
+              </>
+            )}
             {e.from !== e.to && <> ({tk(`status_${e.from}`)} → {tk(`status_${e.to}`)})</>}
             {e.details?.text && <p class="quote">{e.details.text}</p>}
             {e.details?.reason && <p class="quote">{e.details.reason}</p>}
