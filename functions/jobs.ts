@@ -23,14 +23,16 @@ export type Job = {
  * - `sms`: SNS Publish to phone numbers (SMS).
  * - `email`: SES SendEmail from MAIL_FROM (unset when no sender is configured: e-mail off).
  * - `dead-letters`: SQS SendMessage to the notifications dead-letter queue.
+ * - `tracking-codes`: the per-deployment HMAC key that turns an Idempotency-Key into a tracking code.
  */
-export type Capability = 'stats-bucket' | 'sms' | 'email' | 'dead-letters';
+export type Capability = 'stats-bucket' | 'sms' | 'email' | 'dead-letters' | 'tracking-codes';
 
 export const CAPABILITY_ENV = {
   'stats-bucket': 'STATS_BUCKET',
   sms: 'SMS_SENDER_ID',
   email: 'MAIL_FROM',
   'dead-letters': 'DEAD_LETTER_QUEUE_URL',
+  'tracking-codes': 'TRACKING_CODE_SECRET',
 } as const satisfies Record<Capability, string>;
 
 /**

@@ -22,7 +22,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/api/counters', handler: 'list-counters', access: 'read' },
   { method: 'GET', path: '/api/counters/{id}', handler: 'get-counter', access: 'read' },
   { method: 'GET', path: '/api/procedures', handler: 'search-procedures', access: 'read' },
-  { method: 'POST', path: '/api/feedback', handler: 'submit-feedback', access: 'write' },
+  { method: 'POST', path: '/api/feedback', handler: 'submit-feedback', access: 'write', uses: ['tracking-codes'] },
   { method: 'GET', path: '/api/feedback/{trackingCode}', handler: 'get-feedback', access: 'read' },
   { method: 'POST', path: '/api/feedback/{trackingCode}/info', handler: 'provide-info', access: 'write' },
   // Officials' inbox. Fixed paths before /api/inbox/{trackingCode}: the first match wins.

@@ -96,17 +96,6 @@ export class ApiConstruct extends Construct {
       },
     });
 
-    // Tracking codes of idempotent submissions are an HMAC of the Idempotency-Key
-    // (functions/lib/submit.ts): the key must be secret per deployment, not the code default.
-    const trackingSecret = new Secret(this, 'TrackingCodeSecret', {
-      description: 'HMAC key for tracking codes (TRACKING_CODE_SECRET)',
-      generateSecretString: { passwordLength: 48, excludePunctuation: true },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(trackingSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'Rotating the key would change the tracking code a replayed Idempotency-Key maps to and create duplicate records; it is generated once per deployment and never leaves AWS.',
-    });
     // The execute-api URL is public and bypasses CloudFront's WAF: CloudFront sends this secret
     // (functions/lib/origin-guard.ts) and the handlers answer 403 to anything that lacks it.
     const originSecret = new Secret(this, 'OriginVerifySecret', {
@@ -128,7 +117,6 @@ export class ApiConstruct extends Construct {
         removalPolicy: config.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       }).bindTable(table, access);
       fn.addEnvironment('ORIGIN_VERIFY_SECRET', this.originVerify.value);
-      if (access === 'write') fn.addEnvironment('TRACKING_CODE_SECRET', trackingSecret.secretValue.unsafeUnwrap());
       bindCapabilities(fn, routes.flatMap((route) => route.uses ?? []), resources);
       Validations.of(fn).acknowledge(
         { id: 'Serverless-LambdaDLQ', reason: 'Invoked synchronously by API Gateway: the caller gets the error; there is no event to dead-letter.' },

@@ -5,6 +5,7 @@
 import { Aws, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { CAPABILITY_ENV, type Capability } from '#functions/jobs';
 import type { AppFunction } from './lambda-function.ts';
@@ -18,6 +19,7 @@ export type CapabilityResources = {
   /** SES sender; without it the `email` capability grants nothing and MAIL_FROM stays unset. */
   mailFrom?: string;
   smsSenderId?: string;
+  trackingCodeSecret: ISecret;
 };
 
 const sesIdentities = (mailFrom: string) => {
@@ -47,6 +49,8 @@ const BIND: Record<Capability, (fn: AppFunction, resources: CapabilityResources)
     fn.addEnvironment(CAPABILITY_ENV.email, mailFrom);
     fn.allow(['ses:SendEmail', 'ses:SendRawEmail'], sesIdentities(mailFrom), { StringEquals: { 'ses:FromAddress': mailFrom } });
   },
+  // Resolved at deploy time (a dynamic reference): the template never holds the value.
+  'tracking-codes': (fn, { trackingCodeSecret }) => fn.addEnvironment(CAPABILITY_ENV['tracking-codes'], trackingCodeSecret.secretValue.unsafeUnwrap()),
   'dead-letters': (fn, { deadLetters }) => {
     fn.addEnvironment(CAPABILITY_ENV['dead-letters'], deadLetters.queueUrl);
     deadLetters.grantSendMessages(fn);

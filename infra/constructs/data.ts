@@ -7,9 +7,12 @@
  * - The site bucket: built pages and published statistics (stats/), private, TLS only, read by
  *   CloudFront through origin access control.
  * - The access-log bucket: CloudFront and S3 access logs, expired after the stage's retention.
+ * - The tracking-code key: tracking codes of idempotent submissions are an HMAC of the
+ *   Idempotency-Key (functions/lib/submit.ts), so the key is secret per deployment and kept.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE } from '#shared/table';
@@ -21,6 +24,7 @@ export class DataConstruct extends Construct {
   readonly table: Table;
   readonly siteBucket: Bucket;
   readonly logBucket: Bucket;
+  readonly trackingCodeSecret: Secret;
 
   constructor(scope: Construct, id: string, config: StageConfig) {
     super(scope, id);
@@ -67,5 +71,14 @@ export class DataConstruct extends Construct {
         projectionType: ProjectionType.ALL,
       });
     }
+    this.trackingCodeSecret = new Secret(this, 'TrackingCodeSecret', {
+      description: 'HMAC key for tracking codes (TRACKING_CODE_SECRET)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.trackingCodeSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating the key would change the tracking code a replayed Idempotency-Key maps to and create duplicate records; it is generated once per deployment and never leaves AWS.',
+    });
   }
 }

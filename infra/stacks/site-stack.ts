@@ -34,6 +34,7 @@ export class SiteStack extends Stack {
     const resources: CapabilityResources = {
       siteBucket: this.data.siteBucket,
       deadLetters: this.queues.notificationDeadLetters,
+      trackingCodeSecret: this.data.trackingCodeSecret,
       mailFrom: config.mailFrom,
       smsSenderId: this.node.tryGetContext('smsSenderId'),
     };
