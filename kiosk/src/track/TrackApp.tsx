@@ -1,17 +1,18 @@
-/** `/track` (a form) and `/track/{code}`: status, timeline, department, due date and the published answer. */
+/** `/track` (a form) and `/track/{code}`: status, an open information request to answer, timeline, department, due date and the published answer. */
 import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { trackingView } from '#shared/feedback';
 import { parseTrackingCode } from '#shared/tracking-code';
 import { api, type ApiError } from '../common/api.ts';
 import { formatDateTime } from '../common/i18n.ts';
 import { SiteHeader } from '../common/SiteHeader.tsx';
+import { InfoReply, replyFor, type Tracking } from './InfoReply.tsx';
 import { t, type TrackKey } from './strings.ts';
 
-type Tracking = ReturnType<typeof trackingView>;
 type State = { kind: 'form' } | { kind: 'invalid'; code: string } | { kind: 'loading' } | { kind: 'error'; error: ApiError; code: string } | { kind: 'found'; data: Tracking };
 
 const state = signal<State>({ kind: 'form' });
+/** A newer view of the record on screen (after the citizen's reply), without a loading step. */
+const show = (data: Tracking) => void (state.value = { kind: 'found', data });
 
 function codeInPath(): string | undefined {
   const raw = location.pathname.split('/')[2];
@@ -23,6 +24,7 @@ export async function lookup(typed = codeInPath()) {
   const code = parseTrackingCode(typed);
   if (!code) return void (state.value = { kind: 'invalid', code: typed });
   if (location.pathname !== `/track/${code}`) history.replaceState(null, '', `/track/${code}`);
+  replyFor(code);
   state.value = { kind: 'loading' };
   const result = await api<Tracking>(`/api/feedback/${code}`);
   state.value = result.ok ? { kind: 'found', data: result.data } : { kind: 'error', error: result.error, code };
@@ -75,6 +77,7 @@ function Found({ data }: { data: Tracking }) {
         <p class="value" data-testid="status">{statusLabel(data.status)}</p>
         <p>{t(`explain_${data.status}` as TrackKey)}</p>
       </div>
+      <InfoReply data={data} onView={show} />
       <dl class="facts">
         <dt>{t('department')}</dt>
         <dd>{data.department.name}</dd>
