@@ -1,6 +1,7 @@
 /** Every key of the single table is built here, and nowhere else. */
 import type { FeedbackRecord } from '#shared/feedback';
 import { OPEN_STATUSES } from '#shared/feedback';
+import { departmentInMonth } from '#shared/routing';
 import { localMonthOf } from '#shared/time';
 
 export const CATALOG_PARTITION = 'CATALOG';
@@ -47,7 +48,8 @@ export function feedbackIndexKeys(record: FeedbackRecord) {
           gsi1sk: `${record.dueAt}#${record.trackingCode}`,
         }
       : {}),
-    gsi2pk: keys.month(record.departmentId, localMonthOf(record.receivedAt)),
+    // Its receipt month's partition of the department that owned it at that month's end.
+    gsi2pk: keys.month(departmentInMonth(record, localMonthOf(record.receivedAt)), localMonthOf(record.receivedAt)),
     gsi2sk: `${record.receivedAt}#${record.trackingCode}`,
   };
 }

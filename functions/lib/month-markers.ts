@@ -48,8 +48,11 @@ export async function refreshMonthMarkers(trackingCode: string, now: Date = new 
     const have = new Map(stored.map((m) => [m.month, m.fingerprint]));
     const roundWrites = writes;
     for (const month of wanted) {
-      if (have.get(month) === fingerprint) continue;
-      await putMarker(stats!, month, fingerprint);
+      // Each month's copy names the department of that month (a reroute leaves earlier months alone).
+      const copy = toStatsRecord(record!, month);
+      const monthFingerprint = fingerprintOf(copy);
+      if (have.get(month) === monthFingerprint) continue;
+      await putMarker(copy, month, monthFingerprint);
       writes++;
     }
     for (const { month } of stored) {

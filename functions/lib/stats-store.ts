@@ -18,7 +18,7 @@ export const MARKER_ENTITY = 'month-marker';
 /** What the job needs of a record item: never the contact data beyond the name (used to redact). */
 const RECORD_FIELDS = [
   'entity', 'stats', 'trackingCode', 'kind', 'channel', 'status', 'counterId', 'departmentId', 'procedureCode', 'rating',
-  'deviceId', 'submittedAt', 'receivedAt', 'dueAt', 'answer', 'closedAt', 'history', 'comment', 'updatedAt',
+  'deviceId', 'submittedAt', 'receivedAt', 'dueAt', 'answer', 'closedAt', 'history', 'comment', 'updatedAt', 'routing',
 ];
 const projection = {
   ProjectionExpression: [...RECORD_FIELDS.map((_, i) => `#f${i}`), '#contact.#name'].join(', '),
@@ -29,10 +29,10 @@ const projection = {
   },
 };
 
-/** A month item as the statistics see it: a record received in the month, or a marker's copy. */
-function statsOf(item: Record<string, any>): StatsRecord {
+/** A month item as the statistics see it: a record received in `month`, or a marker's copy; without `month`, the record as it is now. */
+function statsOf(item: Record<string, any>, month?: string): StatsRecord {
   const value = unmarshall(item);
-  return value.entity === MARKER_ENTITY ? (value.stats as StatsRecord) : toStatsRecord(value as FeedbackRecord);
+  return value.entity === MARKER_ENTITY ? (value.stats as StatsRecord) : toStatsRecord(value as FeedbackRecord, month);
 }
 
 /** Every page of a query. */
@@ -58,7 +58,7 @@ export async function queryMonth(departmentId: string, month: string): Promise<{
   });
   for await (const page of query) {
     itemsRead += page.Count ?? 0;
-    for (const item of page.Items ?? []) records.push(statsOf(item));
+    for (const item of page.Items ?? []) records.push(statsOf(item, month));
   }
   return { records, itemsRead };
 }

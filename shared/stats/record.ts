@@ -5,6 +5,7 @@
  */
 import { OPEN_STATUSES, type FeedbackRecord } from '../feedback.ts';
 import { redact } from '../redaction.ts';
+import { departmentInMonth } from '../routing.ts';
 import { addMonths, endOfLocalDay, lastDayOfMonth, localMonthOf, type LocalMonth } from '../time.ts';
 
 export type StatsRecord = Pick<
@@ -29,7 +30,8 @@ function leftOpenAt(record: FeedbackRecord): string | undefined {
   return [...(record.history ?? [])].reverse().find((h) => h.to === record.status)?.at;
 }
 
-export function toStatsRecord(record: FeedbackRecord): StatsRecord {
+/** The copy for `month` (its department then: see departmentInMonth), or as the record is now. */
+export function toStatsRecord(record: FeedbackRecord, month?: LocalMonth): StatsRecord {
   const answeredAt = record.answer?.answeredAt;
   const open = OPEN_STATUSES.includes(record.status);
   // A non-open record with no recorded moment (older data) counts as resolved at its last update.
@@ -41,7 +43,7 @@ export function toStatsRecord(record: FeedbackRecord): StatsRecord {
     channel: record.channel,
     status: record.status,
     counterId: record.counterId,
-    departmentId: record.departmentId,
+    departmentId: month ? departmentInMonth(record, month) : record.departmentId,
     procedureCode: record.procedureCode,
     rating: record.rating,
     deviceId: record.deviceId,

@@ -77,7 +77,7 @@ describe('publish-stats job', () => {
 
   it('publishes the same figures as the definitions applied to every record of the table', async () => {
     const published = await readJson('2026-10.json');
-    const expected = computeMonth((await allRecords()).map(toStatsRecord), '2026-10', { catalog, now: new Date(), minAnsweredForRank: 10 });
+    const expected = computeMonth((await allRecords()).map((r) => toStatsRecord(r, '2026-10')), '2026-10', { catalog, now: new Date(), minAnsweredForRank: 10 });
     const { generatedAt, sourceHash, ...figures } = published;
     expect(figures).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(figures.totals).toMatchObject({ received: 3, answered: 2, openAtEnd: 2, openOverdue: 1 });
@@ -131,5 +131,28 @@ describe('publish-stats job', () => {
     const nov = await readJson('2026-11.json');
     expect(november).toMatchObject({ itemsRead: november!.recordsInMonth });
     expect(nov.departments.find((d: { id: string }) => d.id === 'so-b').openOverdue).toBe(1); // P2
+  });
+
+  it('leaves a closed month’s file alone when a record is rerouted later, and counts it for the new department from then on', async () => {
+    // Arrange: P2 (so-b, open since August) is rerouted to so-a in November.
+    const now = new Date('2026-11-22T04:00:00Z');
+    const october = await readJson('2026-10.json');
+    const openOverdueIn = (month: { departments: { id: string; openOverdue: number }[] }, id: string) => month.departments.find((d) => d.id === id)!.openOverdue;
+    const before = await readJson('2026-11.json');
+    const record = (await getFeedback(codes.P2!))!;
+    const rerouted: FeedbackRecord = { ...record, departmentId: 'so-a', routing: [...record.routing, { at: '2026-11-20T09:00:00+07:00', by: 'x', from: 'so-b', to: 'so-a', rule: 'manual', reason: 'test' }] };
+    await dynamo().send(new PutItemCommand({ TableName: tableName(), Item: toItem(rerouted) }));
+    await writeMonthMarkers(rerouted, now);
+
+    // Act
+    const [octoberAgain, november] = await publishStats(['2026-10', '2026-11'], { output: output(), now });
+
+    // Assert
+    expect(octoberAgain).toMatchObject({ written: false });
+    expect((await readJson('2026-10.json')).sourceHash).toBe(october.sourceHash);
+    const nov = await readJson('2026-11.json');
+    expect(november).toMatchObject({ itemsRead: november!.recordsInMonth });
+    expect(openOverdueIn(nov, 'so-a')).toBe(openOverdueIn(before, 'so-a') + 1);
+    expect(openOverdueIn(nov, 'so-b')).toBe(openOverdueIn(before, 'so-b') - 1);
   });
 });
