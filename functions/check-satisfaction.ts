@@ -9,10 +9,7 @@ import { alertSettingsFrom, isBelowThreshold, rollingSatisfaction } from '#share
 import { toLocalIso } from '#shared/time';
 import { clearAlert, listAlerts, putAlert, ratingsSince } from './lib/alert-store.ts';
 import { loadCatalog } from './lib/catalog-store.ts';
-import { enqueue } from './lib/outbox.ts';
-
-/** Where a department's alerts go: DEPARTMENT_ALERT_EMAIL, `{departmentId}` replaced. */
-export const alertAddress = (departmentId: string) => (process.env.DEPARTMENT_ALERT_EMAIL ?? '{departmentId}@gopy.local').replaceAll('{departmentId}', departmentId);
+import { notifyDepartment } from './lib/notify.ts';
 
 export async function checkSatisfaction(now = new Date()) {
   const settings = alertSettingsFrom(process.env);
@@ -39,7 +36,7 @@ export async function checkSatisfaction(now = new Date()) {
       result.active++;
       if (!existing) {
         result.raised++;
-        await enqueue([satisfactionAlertMessage(alertAddress(department.id), { counterName, ...counter, ...settings })], { departmentId: department.id, kind: 'satisfaction-alert' });
+        await notifyDepartment(department, (to) => satisfactionAlertMessage(to, { counterName, ...counter, ...settings }), 'satisfaction-alert');
       }
     }
     // Counters with no ratings left in the window: nothing to be alarmed about any more.

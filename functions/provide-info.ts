@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { departmentRef } from '#shared/catalog';
 import { NotFoundError } from '#shared/errors';
 import { trackingView } from '#shared/feedback';
+import { infoReceivedMessage } from '#shared/notifications';
 import { infoReplySchema } from '#shared/schemas';
 import { toLocalIso } from '#shared/time';
 import { parseTrackingCode } from '#shared/tracking-code';
@@ -10,6 +11,7 @@ import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
 import { commitTransition } from './lib/inbox.ts';
 import { getCase } from './lib/inbox-store.ts';
+import { notifyDepartment, publicBaseUrl } from './lib/notify.ts';
 
 const keyHash = (key: string) => createHash('sha256').update(key).digest('base64url');
 
@@ -30,6 +32,8 @@ export const handler = http({
     const transition = applyCitizenInfo(record, body.text, { now: toLocalIso(new Date()), catalog });
     if (key) transition.record.infoReplyKey = key;
     await commitTransition(record, transition);
+    const department = catalog.departments.get(transition.record.departmentId) ?? { id: transition.record.departmentId };
+    await notifyDepartment(department, (to) => infoReceivedMessage(to, record, publicBaseUrl()), 'info-received', record.trackingCode);
     return { body: trackingView(transition.record, departmentRef(catalog, transition.record.departmentId)) };
   },
 });

@@ -39,6 +39,8 @@ export type StageConfig = {
   mailFrom?: string;
   /** Where alarms are e-mailed (optional; the topic exists either way). */
   alarmEmail?: string;
+  /** Departments' mailbox when the catalog gives none: `{departmentId}` is replaced (e.g. pakn+{departmentId}@tinh.gov.vn). */
+  departmentAlertEmail?: string;
   /** Catalog whose departments become Cognito groups. */
   catalogFile: string;
   /** Built pages to upload; synthesis tolerates their absence (see WebConstruct). */
@@ -80,7 +82,7 @@ const STAGES: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'catalogF
   },
 };
 
-const OPTIONAL = ['domainName', 'certificateArn', 'authDomainPrefix', 'mailFrom', 'alarmEmail'] as const;
+const OPTIONAL = ['domainName', 'certificateArn', 'authDomainPrefix', 'mailFrom', 'alarmEmail', 'departmentAlertEmail'] as const;
 
 /** Reads the stage and its overrides from CDK context. */
 export function stageConfig(node: Node): StageConfig {

@@ -25,6 +25,8 @@ const signIn = await startLocalSignIn(config.publicBaseUrl, config.dataDir);
 // Notifications go to files under DATA_DIR/outbox (read them at /dev/outbox); AWS uses SNS and SES.
 process.env.NOTIFY_OUTBOX_DIR ??= join(config.dataDir, 'outbox');
 process.env.PUBLIC_BASE_URL ??= config.publicBaseUrl;
+// Departments without their own `alertEmail` in the catalog get alerts and citizens' replies here.
+process.env.DEPARTMENT_ALERT_EMAIL ??= '{departmentId}@gopy.local';
 const stopJobs = startJobTimers(JOBS);
 const { server, url } = await startServer(config.port, {
   dataDir: config.dataDir,

@@ -1,5 +1,12 @@
 /** The catalog: departments, their counters and the procedures they own. */
-export type Department = { id: string; name: string; answerSlaWorkingDays: number; level?: 'province' | 'commune' | 'central' };
+export type Department = {
+  id: string;
+  name: string;
+  answerSlaWorkingDays: number;
+  level?: 'province' | 'commune' | 'central';
+  /** The department's mailbox for alerts and citizens' replies (else DEPARTMENT_ALERT_EMAIL). */
+  alertEmail?: string;
+};
 export type Counter = { id: string; name: string; departmentId: string; procedureCodes: string[] };
 export type Procedure = { code: string; name: string; departmentId: string; field?: string };
 export type Catalog = { departments: Department[]; counters: Counter[]; procedures: Procedure[] };

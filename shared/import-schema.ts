@@ -1,6 +1,6 @@
 /** Schemas of the import files: a catalog JSON and feedback JSON Lines. */
 import * as z from 'zod/mini';
-import { id, line, paragraph, procedureCode } from './schemas.ts';
+import { email, id, line, paragraph, procedureCode } from './schemas.ts';
 
 export const catalogSchema = z.strictObject({
   departments: z.array(
@@ -9,6 +9,7 @@ export const catalogSchema = z.strictObject({
       name: line(200),
       answerSlaWorkingDays: z.int().check(z.minimum(1), z.maximum(60)),
       level: z.optional(z.enum(['province', 'commune', 'central'])),
+      alertEmail: z.optional(email),
     }),
   ),
   counters: z.array(z.object({ id, name: line(200), departmentId: id, procedureCodes: z.array(procedureCode) })),

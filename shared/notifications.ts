@@ -39,6 +39,17 @@ export function citizenMessages(record: Pick<FeedbackRecord, 'trackingCode' | 'c
   return messages;
 }
 
+/** Tells a department that a citizen answered its information request (the text stays in the inbox). */
+export function infoReceivedMessage(to: string, record: Pick<FeedbackRecord, 'trackingCode'>, baseUrl: string): Message {
+  const url = `${baseUrl.replace(/\/$/, '')}/inbox/${record.trackingCode}`;
+  return {
+    channel: 'email',
+    to,
+    subject: `Người gửi đã bổ sung thông tin: ${record.trackingCode}`,
+    text: `Người gửi phản ánh, kiến nghị ${record.trackingCode} đã gửi thông tin bổ sung qua trang tra cứu. Thời hạn giải quyết được tính tiếp từ hôm nay.\n\nXem và xử lý tại: ${url}`,
+  };
+}
+
 /** The alert a department receives when a counter's rolling satisfaction drops below the threshold. */
 export function satisfactionAlertMessage(to: string, alert: { counterName: string; satisfied: number; count: number; threshold: number; windowDays: number }): Message {
   const pct = (value: number) => `${Math.round(value * 100)}%`;

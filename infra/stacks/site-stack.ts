@@ -66,6 +66,12 @@ export class SiteStack extends Stack {
     });
     this.auth.useSiteOrigin(this.web.siteOrigin);
     this.jobs = new JobsConstruct(this, 'Jobs', { config, table: this.data.table, resources, failures: this.queues.jobFailures });
+    // Links in citizens' SMS and e-mails, and in departments' e-mails, point at the site; departments
+    // without a catalog `alertEmail` are written to at this address template.
+    for (const fn of [...this.api.functions, ...this.jobs.functions.values()]) {
+      fn.addEnvironment('PUBLIC_BASE_URL', this.web.siteOrigin);
+      if (config.departmentAlertEmail) fn.addEnvironment('DEPARTMENT_ALERT_EMAIL', config.departmentAlertEmail);
+    }
     this.monitoring = new MonitoringConstruct(this, 'Monitoring', {
       config,
       api: this.api.api,

@@ -12,9 +12,13 @@ import { bearer, tokenFor } from '../support/inbox.ts';
 
 let api: TestApi;
 beforeAll(async () => {
+  process.env.DEPARTMENT_ALERT_EMAIL = '{departmentId}@gopy.local';
   api = await startTestApi({ auth: true });
 });
-afterAll(() => api?.close());
+afterAll(async () => {
+  delete process.env.DEPARTMENT_ALERT_EMAIL;
+  await api?.close();
+});
 
 const rate = (counterId: string, rating: number) => api.request('POST', '/api/feedback', { body: { counterId, kind: 'rating', channel: 'qr', rating } });
 

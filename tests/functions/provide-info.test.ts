@@ -1,15 +1,24 @@
 /** POST /api/feedback/{code}/info: the citizen answers an information request, through the real API. */
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDue } from '#functions/deliver-notifications';
+import { fileTransport } from '#functions/lib/transport';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { bearer, submitPetition, tokenFor } from '../support/inbox.ts';
 
 let api: TestApi;
 let lan: Record<string, string>;
 beforeAll(async () => {
+  process.env.DEPARTMENT_ALERT_EMAIL = 'pakn.{departmentId}@example.gov.vn';
   api = await startTestApi({ auth: true });
   lan = bearer(await tokenFor(api, 'tuphap.lan'));
 });
-afterAll(() => api?.close());
+afterAll(async () => {
+  delete process.env.DEPARTMENT_ALERT_EMAIL;
+  await api?.close();
+});
 
 const act = (code: string, body: unknown) => api.request('POST', `/api/inbox/${code}/actions`, { headers: lan, body });
 const reply = (code: string, body: unknown, key = crypto.randomUUID()) => api.request('POST', `/api/feedback/${code}/info`, { body, headers: { 'idempotency-key': key } });
@@ -46,6 +55,19 @@ describe('POST /api/feedback/{code}/info', () => {
     const detail = await api.request('GET', `/api/inbox/${code}`, { headers: lan });
     expect(detail.json.waitingSince).toBeUndefined();
     expect(detail.json.events.at(-1)).toMatchObject({ type: 'info-received', by: { id: 'citizen' }, details: { text: 'Số hồ sơ 000.00.12.H29-261104-0001.' } });
+  });
+
+  it('e-mails the department a link to the record, without the citizen’s text', async () => {
+    const code = await waitingPetition();
+
+    expect((await reply(code, { text: 'Số hồ sơ riêng tư 0042' })).status).toBe(200);
+
+    const dir = await mkdtemp(join(tmpdir(), 'gopy-info-'));
+    await deliverDue({ transport: fileTransport(dir) });
+    const sent = await Promise.all((await readdir(dir)).map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf8'))));
+    const toDepartment = sent.filter((m) => m.subject === `Người gửi đã bổ sung thông tin: ${code}`);
+    expect(toDepartment).toEqual([expect.objectContaining({ channel: 'email', to: 'pakn.so-tu-phap@example.gov.vn', text: expect.stringContaining(`/inbox/${code}`) })]);
+    expect(toDepartment[0].text).not.toContain('0042');
   });
 
   it('answers a resent reply (same Idempotency-Key) with 200 and records it once', async () => {

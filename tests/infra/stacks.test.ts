@@ -18,7 +18,7 @@ import { actionsOf, functionsByHandler, resourcesOf, statementsOf, synthesize, t
 let prod: Synthesized;
 
 beforeAll(() => {
-  prod = synthesize({ stage: 'prod' });
+  prod = synthesize({ stage: 'prod', context: { departmentAlertEmail: 'pakn+{departmentId}@tinh.gov.vn' } });
 }, 120_000);
 
 const WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -116,6 +116,14 @@ describe('functions', () => {
     const others = [...functionsByHandler(prod.siteTemplate)].filter(([handler]) => !users.includes(handler));
     for (const [handler, fn] of others) {
       expect(statementsOf(prod.siteTemplate, fn).flatMap(actionsOf).filter((a) => a.startsWith('s3:')), handler).toEqual([]);
+    }
+  });
+
+  it('points every function’s links at the site and gives them the departments’ mailbox template', () => {
+    for (const [handler, fn] of functionsByHandler(prod.siteTemplate)) {
+      const env = fn.props.Environment.Variables;
+      expect(JSON.stringify(env.PUBLIC_BASE_URL), handler).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetAtt":\["WebDistribution\w+","DomainName"\]\}/);
+      expect(env.DEPARTMENT_ALERT_EMAIL, handler).toBe('pakn+{departmentId}@tinh.gov.vn');
     }
   });
 
