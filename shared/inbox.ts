@@ -72,7 +72,8 @@ export function inboxDetailView(record: CaseRecord, official: Official, events: 
     counter: { id: record.counterId, name: catalog.counters.get(record.counterId)?.name ?? record.counterId },
     procedure: record.procedureCode ? { code: record.procedureCode, name: catalog.procedures.get(record.procedureCode)?.name ?? '' } : undefined,
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),
-    actions: availableActions(record),
+    // Erasing contact data is for those who can see it: the owning department.
+    actions: availableActions(record).filter((type) => type !== 'erase-contact' || owner),
     events,
   };
 }

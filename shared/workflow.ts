@@ -4,7 +4,7 @@
  * 403 four-eyes rule, 400 bad action). No I/O: the store reads, applies, writes conditionally.
  */
 import * as z from 'zod/mini';
-import { CITIZEN, type Official } from './auth.ts';
+import { canSeeContact, CITIZEN, type Official } from './auth.ts';
 import { calendar } from './calendar.ts';
 import type { CatalogIndex } from './catalog.ts';
 import { BadRequestError, ConflictError, ForbiddenError } from './errors.ts';
@@ -49,6 +49,8 @@ export const ACTION_SCHEMAS = {
   duplicate: z.strictObject({ type: z.literal('duplicate'), of: line(20) }),
   spam: z.strictObject({ type: z.literal('spam') }),
   close: z.strictObject({ type: z.literal('close') }),
+  /** The citizen asked to delete their personal data (Law 91/2025 on personal data protection). */
+  'erase-contact': z.strictObject({ type: z.literal('erase-contact'), reason }),
 } as const;
 
 export type ActionType = keyof typeof ACTION_SCHEMAS;
@@ -82,6 +84,8 @@ export type CaseRecord = FeedbackRecord & {
   waitingSince?: string;
   /** Hash of the Idempotency-Key of the citizen's last reply, so a resent reply is recognised. */
   infoReplyKey?: string;
+  /** When the contact data was erased at the citizen's request (the record itself stays, anonymous). */
+  contactErasedAt?: string;
   duplicateOf?: string;
   /** Optimistic locking: every successful write increments it. */
   version?: number;
@@ -130,6 +134,7 @@ const RULES: Record<ActionType, Rule> = {
   duplicate: { from: OPEN_STATUSES },
   spam: { from: OPEN_STATUSES },
   close: { from: ANY, blocked: closeBlocked },
+  'erase-contact': { from: ANY, blocked: (r) => (!r.contact ? 'There is no contact data to erase' : undefined) },
 };
 
 /** A petition closes once answered; a plain comment (rating) has nothing to publish and closes while open. */
@@ -267,6 +272,13 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
     case 'close':
       next.closedAt = now;
       to = 'closed';
+      break;
+    case 'erase-contact':
+      // Only those who may see the data may act on it (not even the admin).
+      if (!canSeeContact(official, record.departmentId)) throw new ForbiddenError('Only the department that owns the record may erase its contact data', { code: 'owner_only' });
+      delete next.contact;
+      next.contactErasedAt = now;
+      details.reason = action.reason;
       break;
   }
 

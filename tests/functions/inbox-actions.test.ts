@@ -117,6 +117,34 @@ describe('a petition from received to a reviewed, published, PII-free answer', (
   });
 });
 
+describe('erasing a citizen’s contact data on request', () => {
+  it('the owning department erases it: gone from the detail and the export, the record and its audit line stay', async () => {
+    const code = await petitionAt('acknowledged');
+
+    const response = await act(code, { type: 'erase-contact', reason: 'Người gửi yêu cầu xóa dữ liệu cá nhân (điện thoại ngày 22/11)' });
+
+    expect(response.status, response.text).toBe(200);
+    expect(response.json.contact).toBeUndefined();
+    expect(response.json).toMatchObject({ status: 'acknowledged', contactErasedAt: expect.stringMatching(/\+07:00$/) });
+    expect(response.json.actions).not.toContain('request-info');
+    expect(response.json.events.at(-1)).toMatchObject({ type: 'erase-contact', by: { id: 'tuphap.lan' } });
+    const csv = await api.request('GET', '/api/inbox/export.csv?status=acknowledged', { headers: lan });
+    expect(csv.text).toContain(code);
+    expect(csv.text.split('\n').find((row) => row.includes(code))).not.toContain('0912345678');
+  });
+
+  it('the admin, who never sees contact data, may not erase it (403) and is not offered the action', async () => {
+    const code = await petitionAt('received');
+
+    const detail = await api.request('GET', `/api/inbox/${code}`, { headers: admin });
+    const response = await act(code, { type: 'erase-contact', reason: 'yêu cầu' }, admin);
+
+    expect(detail.json.actions).not.toContain('erase-contact');
+    expect([response.status, response.json.error.code]).toEqual([403, 'owner_only']);
+    expect((await api.request('GET', `/api/inbox/${code}`, { headers: lan })).json.contact).toBeDefined();
+  });
+});
+
 describe('refusals', () => {
   it('invalid transitions → 409 with a clear message', async () => {
     const code = await petitionAt('received');

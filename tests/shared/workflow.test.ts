@@ -4,7 +4,7 @@ import { indexCatalog } from '#shared/catalog';
 import { ConflictError, ForbiddenError, BadRequestError } from '#shared/errors';
 import type { Status } from '#shared/feedback';
 import catalogJson from '../../local/demo/catalog.json' with { type: 'json' };
-import { ACTION_TYPES, applyAction, applyCitizenInfo, availableActions, parseAction, type Action, type CaseRecord } from '#shared/workflow';
+import { ACTION_TYPES, applyAction, applyCitizenInfo, availableActions, parseAction, type Action, type ActionType, type CaseRecord } from '#shared/workflow';
 
 const catalog = indexCatalog(catalogJson as never);
 const lan: Official = { id: 'tuphap.lan', username: 'tuphap.lan', departments: ['so-tu-phap'], admin: false };
@@ -166,7 +166,7 @@ describe('parseAction', () => {
   });
 });
 
-const SAMPLES: Record<string, Action> = {
+const SAMPLES: Record<ActionType, Action> = {
   acknowledge: { type: 'acknowledge' },
   classify: { type: 'classify', category: 'proposed-solution' },
   assign: { type: 'assign', officialId: 'tuphap.minh' },
@@ -181,6 +181,7 @@ const SAMPLES: Record<string, Action> = {
   duplicate: { type: 'duplicate', of: 'GY-S7HN7-HDV9R' },
   spam: { type: 'spam' },
   close: { type: 'close' },
+  'erase-contact': { type: 'erase-contact', reason: 'x' },
 };
 
 describe('availableActions', () => {
@@ -190,7 +191,7 @@ describe('availableActions', () => {
       const record = petition({ status });
       const offered = availableActions(record);
       for (const type of ACTION_TYPES) {
-        const run = () => act(record, SAMPLES[type]!, minh);
+        const run = () => act(record, SAMPLES[type], minh);
         if (offered.includes(type)) expect(run, `${type} on ${status}`).not.toThrow();
         else expect(run, `${type} on ${status}`).toThrow(ConflictError);
       }
@@ -233,5 +234,24 @@ describe('an information request and the citizen’s reply', () => {
 
     expect(record.infoRequest).toBeUndefined();
     expect(record.waitingSince).toBeUndefined();
+  });
+});
+
+describe('erasing contact data at the citizen’s request', () => {
+  it('removes the contact, keeps the record and its status, and records who and why', () => {
+    const { record, event } = act(petition({ status: 'in_progress' }), { type: 'erase-contact', reason: 'Người gửi yêu cầu qua điện thoại ngày 10/3' });
+
+    expect(record.contact).toBeUndefined();
+    expect(record).toMatchObject({ status: 'in_progress', contactErasedAt: NOW, comment: 'Đề nghị rút ngắn thời hạn.' });
+    expect(event).toMatchObject({ type: 'erase-contact', from: 'in_progress', to: 'in_progress', by: { id: 'tuphap.lan' }, details: { reason: 'Người gửi yêu cầu qua điện thoại ngày 10/3' } });
+    expect(availableActions(record)).not.toContain('request-info');
+  });
+
+  it('is for the owning department only: the admin gets 403', () => {
+    expect(() => act(petition(), { type: 'erase-contact', reason: 'yêu cầu' }, admin)).toThrow(expect.objectContaining({ statusCode: 403, code: 'owner_only' }));
+  });
+
+  it('has nothing to erase on an anonymous record (409)', () => {
+    expect(() => act(petition({ contact: undefined }), { type: 'erase-contact', reason: 'yêu cầu' })).toThrow(ConflictError);
   });
 });

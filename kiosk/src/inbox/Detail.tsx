@@ -20,6 +20,7 @@ const FORMS: Partial<Record<ActionType, { field: 'text' | 'reason' | 'category' 
   return: { field: 'reason' },
   reject: { field: 'reason' },
   duplicate: { field: 'of' },
+  'erase-contact': { field: 'reason' },
 };
 
 const categoryKey = (c: string) => `cat_${c.replace(/-/g, '_')}`;
@@ -172,7 +173,9 @@ function Record({ record }: { record: DetailData }) {
             {record.contact.address && <><br />{record.contact.address}</>}
           </p>
         ) : (
-          <p class="hint">{record.contactHidden ? t('contactHidden') : t('noContact')}</p>
+          <p class="hint">
+            {record.contactErasedAt ? t('contactErased', { at: formatDateTime(record.contactErasedAt) }) : record.contactHidden ? t('contactHidden') : t('noContact')}
+          </p>
         )}
       </section>
       {record.waitingSince && <p class="notice warn">{t('waiting', { at: formatDateTime(record.waitingSince) })}</p>}

@@ -50,7 +50,7 @@ export function template(route: Route): fc.Arbitrary<Record<string, unknown>> {
   }
   if (route.handler === 'provide-info') return fc.record({ text: fc.oneof(nastyString, fc.constant('Số hồ sơ 000.00.12.H29-261104-0001')) }, { requiredKeys: [] });
   if (route.handler === 'inbox-bulk') return fc.record({ type: fc.constantFrom('acknowledge', 'close', 'explode'), trackingCodes: fc.array(nastyString, { maxLength: 5 }) });
-  const types = ['acknowledge', 'classify', 'assign', 'note', 'request-info', 'info-received', 'reroute', 'answer', 'approve', 'return', 'reject', 'duplicate', 'spam', 'close'];
+  const types = ['acknowledge', 'classify', 'assign', 'note', 'request-info', 'info-received', 'reroute', 'answer', 'approve', 'return', 'reject', 'duplicate', 'spam', 'close', 'erase-contact'];
   return fc.record(
     { type: fc.constantFrom(...types), text: nastyString, reason: nastyString, category: nastyString, officialId: nastyString, departmentId: fc.constantFrom('so-tu-phap', 'so-tai-chinh', '../x'), of: nastyString, version: fc.integer() },
     { requiredKeys: ['type'] },
