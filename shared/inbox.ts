@@ -52,6 +52,7 @@ export function inboxItemView(record: CaseRecord, now: Date | string) {
     hasDraft: Boolean(record.draft && !record.draft.returned),
     draftReturned: Boolean(record.draft?.returned),
     waiting: Boolean(record.waitingSince),
+    citizenReplied: Boolean(record.citizenRepliedAt),
     receivedAt: record.receivedAt,
     dueAt: record.dueAt,
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),

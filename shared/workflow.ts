@@ -84,6 +84,8 @@ export type CaseRecord = FeedbackRecord & {
   waitingSince?: string;
   /** Hash of the Idempotency-Key of the citizen's last reply, so a resent reply is recognised. */
   infoReplyKey?: string;
+  /** The citizen sent information from the tracking page and no official has acted since: the inbox flags it. */
+  citizenRepliedAt?: string;
   /** When the contact data was erased at the citizen's request (the record itself stays, anonymous). */
   contactErasedAt?: string;
   duplicateOf?: string;
@@ -282,6 +284,9 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       break;
   }
 
+  // The citizen's reply stays flagged until an official next acts on the record.
+  if (official.id === CITIZEN.id) next.citizenRepliedAt = now;
+  else delete next.citizenRepliedAt;
   // Whatever ends the work ends the wait too.
   if (!WORKING.includes(to)) {
     delete next.waitingSince;

@@ -57,6 +57,18 @@ describe('POST /api/feedback/{code}/info', () => {
     expect(detail.json.events.at(-1)).toMatchObject({ type: 'info-received', by: { id: 'citizen' }, details: { text: 'Số hồ sơ 000.00.12.H29-261104-0001.' } });
   });
 
+  it('flags the record in the department’s list until an official acts on it', async () => {
+    const code = await waitingPetition();
+    const flagged = async () => (await api.request('GET', '/api/inbox?status=in_progress', { headers: lan })).json.items.find((i: { trackingCode: string }) => i.trackingCode === code)?.citizenReplied;
+    expect(await flagged()).toBe(false);
+
+    expect((await reply(code, { text: 'Số hồ sơ 0007' })).status).toBe(200);
+    const afterReply = await flagged();
+    expect((await act(code, { type: 'note', text: 'Đã xem' })).status).toBe(200);
+
+    expect([afterReply, await flagged()]).toEqual([true, false]);
+  });
+
   it('e-mails the department a link to the record, without the citizen’s text', async () => {
     const code = await waitingPetition();
 

@@ -221,6 +221,15 @@ describe('an information request and the citizen’s reply', () => {
     expect(next.waitingSince).toBeUndefined();
   });
 
+  it('flags the reply for the inbox until an official next acts on the record', () => {
+    const replied = applyCitizenInfo(asked(), 'Số hồ sơ 0001', { now: '2026-03-12T08:00:00+07:00', catalog }).record;
+
+    const seen = act(replied, { type: 'note', text: 'Đã xem bổ sung' }, lan, '2026-03-12T09:00:00+07:00').record;
+
+    expect(replied.citizenRepliedAt).toBe('2026-03-12T08:00:00+07:00');
+    expect(seen.citizenRepliedAt).toBeUndefined();
+  });
+
   it('refuses a reply when nothing is asked (409 not_waiting)', () => {
     expect(() => applyCitizenInfo(petition({ status: 'in_progress' }), 'x', { now: NOW, catalog })).toThrow(expect.objectContaining({ statusCode: 409, code: 'not_waiting' }));
   });

@@ -103,6 +103,7 @@ function Row({ item }: { item: InboxItem }) {
           <span class="mono">{item.trackingCode}</span>
           <span class={`status status-${item.status}`}>{tk(`status_${item.status}`)}</span>
           <SlaBadge sla={item.sla} />
+          {item.citizenReplied && <span class="sla sla-new">{t('citizenRepliedBadge')}</span>}
         </span>
         <span class="row-text">{item.comment ?? t('noComment')}</span>
         <span class="row-meta">
