@@ -23,7 +23,7 @@ const vi = {
   email: 'Thư điện tử (không bắt buộc)',
   address: 'Địa chỉ',
   consentText:
-    'Tôi đồng ý cung cấp họ tên, số điện thoại, địa chỉ để cơ quan xử lý và trả lời phản ánh của tôi. Chỉ cán bộ của cơ quan xử lý được xem các thông tin này; thông tin không được công khai (Nghị định 13/2023/NĐ-CP).',
+    'Tôi đồng ý cung cấp họ tên, số điện thoại, địa chỉ để cơ quan xử lý và trả lời phản ánh của tôi. Chỉ cán bộ của cơ quan xử lý được xem các thông tin này; thông tin không được công khai; Ông/Bà có thể yêu cầu sửa hoặc xóa (Nghị định 13/2023/NĐ-CP).',
   send: 'Gửi',
   sendPetition: 'Gửi phản ánh',
   skipToSend: 'Bỏ qua, gửi không cần trả lời',
@@ -64,7 +64,7 @@ const en: Record<Key, string> = {
   email: 'E-mail (optional)',
   address: 'Address',
   consentText:
-    'I agree to give my name, phone number and address so that the office can handle and answer my petition. Only officials of that office can see them; they are never published (Decree 13/2023/NĐ-CP).',
+    'I agree to give my name, phone number and address so that the office can handle and answer my petition. Only officials of that office can see them; they are never published, and you may ask to correct or delete them (Decree 13/2023/NĐ-CP).',
   send: 'Send',
   sendPetition: 'Send petition',
   skipToSend: 'Skip, send without an answer',
