@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dynamo, tableName } from '#functions/lib/dynamo';
 import { startBrowserStack, type BrowserStack } from '../support/browser.ts';
+import { decodeQr } from '../support/qr-decode.ts';
 
 let stack: BrowserStack;
 beforeAll(async () => {
@@ -86,7 +87,11 @@ test('online: the thank-you screen shows the tracking code and a QR code to foll
   const code = await page.getByTestId('tracking-code').textContent();
 
   expect(code).toMatch(/^GY-[A-Z0-9]{5}-[A-Z0-9]{5}$/);
-  await expect(page.getByRole('img', { name: new RegExp(code!) }).isVisible()).resolves.toBe(true);
+  const qr = page.getByRole('img', { name: new RegExp(code!) });
+  await expect(qr.isVisible()).resolves.toBe(true);
+  // What a phone camera reads from the screen: the tracking page of this code.
+  const shot = `data:image/png;base64,${(await qr.screenshot()).toString('base64')}`;
+  expect(await decodeQr(page.context().browser()!, shot)).toBe(`${stack.url}/track/${code}`);
   expect((await stack.api.request('GET', `/api/feedback/${code}`)).status).toBe(200);
 });
 
