@@ -29,6 +29,32 @@ export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
 export const isOpen = (status: Status) => OPEN_STATUSES.includes(status);
 
+/** Whether a status passes the list's status filter (`open`, `done`, one status, or none). */
+export const matchesStatusFilter = (status: Status, filter: string | undefined): boolean =>
+  !filter ? true : filter === 'open' ? isOpen(status) : filter === 'done' ? !isOpen(status) : status === filter;
+
+/** What a write of ours returned about a record. */
+export type KnownState = { status: Status; departmentId: string };
+
+/**
+ * A list read from the index right after our writes may still show the old state (GSI reads are
+ * eventually consistent in AWS): the states our writes returned win, and rows that no longer belong
+ * to the view (status filter, department) leave it.
+ */
+export function withKnownStates<T extends { trackingCode: string; status: Status; departmentId: string }>(
+  items: T[],
+  known: ReadonlyMap<string, KnownState>,
+  view: { status?: string; departmentId: string; allDepartments: boolean },
+): T[] {
+  return items.flatMap((item) => {
+    const state = known.get(item.trackingCode);
+    if (!state) return [item];
+    const next = { ...item, ...state };
+    if (!view.allDepartments && next.departmentId !== view.departmentId) return [];
+    return matchesStatusFilter(next.status, view.status) ? [next] : [];
+  });
+}
+
 /** Which queue a status filter reads: open work or done. */
 export const queueOf = (status: InboxQuery['status']): 'open' | 'done' =>
   !status || status === 'open' ? 'open' : status === 'done' ? 'done' : isOpen(status) ? 'open' : 'done';

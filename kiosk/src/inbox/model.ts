@@ -2,7 +2,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Official } from '#shared/auth';
 import { ALL_DEPARTMENTS } from '#shared/catalog';
-import type { InboxItem, inboxDetailView } from '#shared/inbox';
+import { withKnownStates, type InboxItem, type inboxDetailView, type KnownState } from '#shared/inbox';
 import type { Template } from '#shared/templates';
 import { api, type ApiError, type ApiResult } from '../common/api.ts';
 import { authHeader, forgetSession, signInError } from './auth.ts';
@@ -90,6 +90,17 @@ export function queryString(extra: Record<string, string> = {}): string {
 }
 
 let listRequest = 0;
+/** States our own writes returned, kept briefly: in AWS the list's index may lag them for a moment. */
+const recentWrites = new Map<string, KnownState & { until: number }>();
+const RECENT_MS = 30_000;
+function remember(code: string, state: KnownState) {
+  recentWrites.set(code, { ...state, until: Date.now() + RECENT_MS });
+}
+function recentStates(): Map<string, KnownState> {
+  for (const [code, state] of recentWrites) if (state.until < Date.now()) recentWrites.delete(code);
+  return recentWrites;
+}
+
 export async function loadList(append = false): Promise<void> {
   const request = ++listRequest;
   listState.value = { kind: 'loading' };
@@ -101,7 +112,8 @@ export async function loadList(append = false): Promise<void> {
     listState.value = { kind: 'error', error: result.error };
     return;
   }
-  items.value = append ? [...items.value, ...result.data.items] : result.data.items;
+  const view = { status: filters.value.status, departmentId: departmentId.value, allDepartments: viewingAll.value };
+  items.value = withKnownStates(append ? [...items.value, ...result.data.items] : result.data.items, recentStates(), view);
   counts.value = result.data.counts.byStatus;
   nextCursor.value = result.data.nextCursor;
   listState.value = { kind: 'idle' };
@@ -171,6 +183,7 @@ export async function act(code: string, body: Record<string, unknown>): Promise<
   flash.value = { tone: late ? 'warn' : 'ok', text: late ? t('transferLate') : t('done') };
   detail.value = { kind: 'found', data: result.data };
   openForm.value = undefined;
+  remember(result.data.trackingCode, { status: result.data.status, departmentId: result.data.departmentId });
   void loadList();
   return true;
 }
@@ -178,7 +191,7 @@ export async function act(code: string, body: Record<string, unknown>): Promise<
 export async function bulk(type: 'acknowledge' | 'close'): Promise<void> {
   const trackingCodes = [...checked.value];
   if (!trackingCodes.length) return;
-  const result = await call<{ results: { ok: boolean }[] }>('/api/inbox/bulk-actions', {
+  const result = await call<{ results: { trackingCode: string; ok: boolean; status?: KnownState['status'] }[] }>('/api/inbox/bulk-actions', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ type, trackingCodes }),
@@ -188,6 +201,11 @@ export async function bulk(type: 'acknowledge' | 'close'): Promise<void> {
     return;
   }
   const ok = result.data.results.filter((r) => r.ok).length;
+  const rows = new Map(items.value.map((item) => [item.trackingCode, item]));
+  for (const r of result.data.results) {
+    const row = rows.get(r.trackingCode);
+    if (r.ok && r.status && row) remember(r.trackingCode, { status: r.status, departmentId: row.departmentId });
+  }
   // Report once the list shows the new statuses, so the message never contradicts the rows.
   await loadList();
   if (selectedCode.value) await select(selectedCode.value, { push: false });
