@@ -69,6 +69,13 @@ export const JOBS: Job[] = [
     access: 'write',
   },
   {
+    handler: 'send-digests',
+    // Hourly, but once a day per department (from 07:00 local on working days): a missed run catches up.
+    schedule: 'rate(1 hour)',
+    description: 'E-mails each department its morning digest: open, overdue and soon-due work',
+    access: 'write',
+  },
+  {
     handler: 'reconcile-inbox-counts',
     // Hourly: heals counter drift and keeps the inbox's "received since" query to an hour of records.
     schedule: 'rate(1 hour)',

@@ -2,6 +2,7 @@
  * What the citizen (or a department) is told, as outbox messages. Pure: the outbox stores them,
  * the delivery job sends them. Only citizens who left contact data with consent are written to.
  */
+import type { DigestFigures } from './digest.ts';
 import type { FeedbackRecord } from './feedback.ts';
 
 export type Channel = 'sms' | 'email';
@@ -47,6 +48,25 @@ export function infoReceivedMessage(to: string, record: Pick<FeedbackRecord, 'tr
     to,
     subject: `Người gửi đã bổ sung thông tin: ${record.trackingCode}`,
     text: `Người gửi phản ánh, kiến nghị ${record.trackingCode} đã gửi thông tin bổ sung qua trang tra cứu. Thời hạn giải quyết được tính tiếp từ hôm nay.\n\nXem và xử lý tại: ${url}`,
+  };
+}
+
+/** A department's morning digest of its open work (no citizen data: counts and a link). */
+export function digestMessage(to: string, department: { name: string }, figures: DigestFigures, day: string, baseUrl: string): Message {
+  const [y, m, d] = day.split('-');
+  return {
+    channel: 'email',
+    to,
+    subject: `Góp Ý ${d}/${m}/${y} — ${department.name}: ${figures.overdue} quá hạn, ${figures.dueSoon} sắp đến hạn`,
+    text: [
+      `Tình hình xử lý phản ánh, kiến nghị của ${department.name} sáng ${d}/${m}/${y}:`,
+      '',
+      `- Đang cần xử lý: ${figures.open}`,
+      `- Đã quá hạn: ${figures.overdue}`,
+      `- Đến hạn trong hôm nay hoặc ngày làm việc tiếp theo: ${figures.dueSoon}`,
+      '',
+      `Mở hộp thư: ${baseUrl.replace(/\/$/, '')}/inbox`,
+    ].join('\n'),
   };
 }
 

@@ -32,6 +32,8 @@ export const keys = {
   alertPartition: (departmentId: string) => `ALERT#${departmentId}`,
   /** Open-work counters of a department, one number per status (see inbox-counts.ts). */
   inboxCounts: (departmentId: string) => ({ pk: `COUNTS#${departmentId}`, sk: '#META' }),
+  /** The morning digest of a department for one local day: written once, so it is sent once. */
+  digest: (departmentId: string, day: string) => ({ pk: `DIGEST#${departmentId}`, sk: `DAY#${day}` }),
 };
 
 /**

@@ -1,0 +1,50 @@
+/** Access patterns of the morning digest (see functions/send-digests.ts). */
+import { PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { dynamo, tableName } from './dynamo.ts';
+import { keys } from './keys.ts';
+import { isConditionFailure } from './query.ts';
+
+const KEEP_DAYS = 7;
+
+/** How many open records of a department are due at or before `instant` (its open queue is sorted by `dueAt#code`). */
+export async function countOpenDueBy(departmentId: string, instant: string): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+        ExpressionAttributeValues: { ':pk': { S: keys.queue(departmentId, true) }, ':before': { S: `${instant}#\uffff` } },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}
+
+/** Claims the department's digest of `day`: true the first time, false once it was claimed. */
+export async function claimDigest(departmentId: string, day: string, now = new Date()): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new PutItemCommand({
+        TableName: tableName(),
+        Item: {
+          ...Object.fromEntries(Object.entries(keys.digest(departmentId, day)).map(([k, v]) => [k, { S: v }])),
+          entity: { S: 'digest' },
+          sentAt: { S: now.toISOString() },
+          expiresAt: { N: String(Math.floor(now.getTime() / 1000) + KEEP_DAYS * 86_400) },
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
