@@ -1,5 +1,6 @@
 /** Access patterns of the morning digest (see functions/send-digests.ts). */
 import { PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { dynamo, tableName } from './dynamo.ts';
 import { keys } from './keys.ts';
 import { isConditionFailure } from './query.ts';
@@ -33,12 +34,7 @@ export async function claimDigest(departmentId: string, day: string, now = new D
     await dynamo().send(
       new PutItemCommand({
         TableName: tableName(),
-        Item: {
-          ...Object.fromEntries(Object.entries(keys.digest(departmentId, day)).map(([k, v]) => [k, { S: v }])),
-          entity: { S: 'digest' },
-          sentAt: { S: now.toISOString() },
-          expiresAt: { N: String(Math.floor(now.getTime() / 1000) + KEEP_DAYS * 86_400) },
-        },
+        Item: marshall({ ...keys.digest(departmentId, day), entity: 'digest', sentAt: now.toISOString(), expiresAt: Math.floor(now.getTime() / 1000) + KEEP_DAYS * 86_400 }),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
