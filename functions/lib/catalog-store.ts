@@ -1,9 +1,10 @@
 /** Catalog access patterns. The catalog is small and read on every submission, so it is cached. */
-import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { indexCatalog, type Catalog, type CatalogIndex, type Counter, type Department, type Procedure } from '#shared/catalog';
 import { dynamo, tableName } from './dynamo.ts';
 import { CATALOG_PARTITION, keys } from './keys.ts';
+import { queryAll } from './query.ts';
 
 const CACHE_MS = Number(process.env.CATALOG_CACHE_MS ?? 60_000);
 let cached: { at: number; value: Promise<CatalogIndex> } | undefined;
@@ -11,25 +12,12 @@ let cached: { at: number; value: Promise<CatalogIndex> } | undefined;
 /** The whole catalog: one partition of gsi1, paged. */
 export async function queryCatalog(): Promise<Catalog> {
   const catalog: Catalog = { departments: [], counters: [], procedures: [] };
-  let startKey: Record<string, any> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': { S: CATALOG_PARTITION } },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const raw of page.Items ?? []) {
-      const { entity, data } = unmarshall(raw) as { entity: string; data: any };
-      if (entity === 'department') catalog.departments.push(data);
-      else if (entity === 'counter') catalog.counters.push(data);
-      else if (entity === 'procedure') catalog.procedures.push(data);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for (const raw of await queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': { S: CATALOG_PARTITION } } })) {
+    const { entity, data } = unmarshall(raw) as { entity: string; data: any };
+    if (entity === 'department') catalog.departments.push(data);
+    else if (entity === 'counter') catalog.counters.push(data);
+    else if (entity === 'procedure') catalog.procedures.push(data);
+  }
   return catalog;
 }
 

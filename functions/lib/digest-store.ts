@@ -1,30 +1,22 @@
 /** Access patterns of the morning digest (see functions/send-digests.ts). */
-import { PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { dynamo, tableName } from './dynamo.ts';
 import { keys } from './keys.ts';
-import { isConditionFailure } from './query.ts';
+import { isConditionFailure, queryPages } from './query.ts';
 
 const KEEP_DAYS = 7;
 
 /** How many open records of a department are due at or before `instant` (its open queue is sorted by `dueAt#code`). */
 export async function countOpenDueBy(departmentId: string, instant: string): Promise<number> {
   let count = 0;
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
-        ExpressionAttributeValues: { ':pk': { S: keys.queue(departmentId, true) }, ':before': { S: `${instant}#\uffff` } },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const pages = queryPages({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+    ExpressionAttributeValues: { ':pk': { S: keys.queue(departmentId, true) }, ':before': { S: `${instant}#\uffff` } },
+    Select: 'COUNT',
+  });
+  for await (const page of pages) count += page.Count ?? 0;
   return count;
 }
 

@@ -4,14 +4,15 @@
  * the batch writes and consistent batch reads with which the job carries open records forward.
  */
 import {
-  BatchGetItemCommand, BatchWriteItemCommand, DeleteItemCommand, PutItemCommand, QueryCommand,
-  type AttributeValue, type BatchGetItemCommandOutput, type KeysAndAttributes, type QueryCommandInput, type WriteRequest,
+  BatchGetItemCommand, BatchWriteItemCommand, DeleteItemCommand, PutItemCommand,
+  type AttributeValue, type BatchGetItemCommandOutput, type KeysAndAttributes, type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FeedbackRecord } from '#shared/feedback';
 import { toStatsRecord, type StatsRecord } from '#shared/stats/record';
 import { dynamo, tableName } from './dynamo.ts';
 import { keys, MONTH_MARKER_PREFIX } from './keys.ts';
+import { queryPages } from './query.ts';
 
 export const MARKER_ENTITY = 'month-marker';
 
@@ -35,22 +36,11 @@ function statsOf(item: Record<string, any>, month?: string): StatsRecord {
   return value.entity === MARKER_ENTITY ? (value.stats as StatsRecord) : toStatsRecord(value as FeedbackRecord, month);
 }
 
-/** Every page of a query. */
-async function* pages(input: QueryCommandInput) {
-  let startKey: Record<string, any> | undefined;
-  do {
-    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    yield page;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-}
-
 /** All items of a department's month (gsi2 `MONTH#dept#YYYY-MM`), paged; `itemsRead` counts them. */
 export async function queryMonth(departmentId: string, month: string): Promise<{ records: StatsRecord[]; itemsRead: number }> {
   const records: StatsRecord[] = [];
   let itemsRead = 0;
-  const query = pages({
-    TableName: tableName(),
+  const query = queryPages({
     IndexName: 'gsi2',
     KeyConditionExpression: 'gsi2pk = :pk',
     ExpressionAttributeValues: { ':pk': { S: keys.month(departmentId, month) } },
@@ -68,8 +58,7 @@ export type StoredMarker = { month: string; fingerprint: string };
 /** The month markers of one record (strongly consistent: they are compared with what it needs now). */
 export async function queryMarkers(trackingCode: string): Promise<StoredMarker[]> {
   const markers: StoredMarker[] = [];
-  const query = pages({
-    TableName: tableName(),
+  const query = queryPages({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: marshall({ ':pk': keys.feedback(trackingCode).pk, ':prefix': MONTH_MARKER_PREFIX }),
     ProjectionExpression: 'sk, fingerprint',
