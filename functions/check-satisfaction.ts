@@ -11,7 +11,7 @@ import { clearAlert, listAlerts, putAlert, ratingsSince } from './lib/alert-stor
 import { loadCatalog } from './lib/catalog-store.ts';
 import { notifyDepartment } from './lib/notify.ts';
 
-export async function checkSatisfaction(now = new Date()) {
+export async function checkSatisfaction(now: Date) {
   const settings = alertSettingsFrom(process.env);
   const catalog = await loadCatalog();
   const result = { raised: 0, cleared: 0, active: 0 };
@@ -36,7 +36,7 @@ export async function checkSatisfaction(now = new Date()) {
       result.active++;
       if (!existing) {
         result.raised++;
-        await notifyDepartment(department, (to) => satisfactionAlertMessage(to, { counterName, ...counter, ...settings }), 'satisfaction-alert');
+        await notifyDepartment(department, (to) => satisfactionAlertMessage(to, { counterName, ...counter, ...settings }), 'satisfaction-alert', now);
       }
     }
     // Counters with no ratings left in the window: nothing to be alarmed about any more.
@@ -48,4 +48,4 @@ export async function checkSatisfaction(now = new Date()) {
   return result;
 }
 
-export const handler = async () => checkSatisfaction();
+export const handler = async () => checkSatisfaction(new Date());

@@ -30,25 +30,25 @@ async function emitAgeMetric(now: Date): Promise<void> {
   metrics.publishStoredMetrics();
 }
 
-export async function deliverDue(options: { now?: Date; transport?: Transport } = {}) {
-  const now = options.now ?? new Date();
+export async function deliverDue(options: { now: Date; transport?: Transport }) {
+  const { now } = options;
   const transport = options.transport ?? transportFromEnv();
   const counts = { delivered: 0, retried: 0, dead: 0, skipped: 0 };
   for (const entry of await duePending(now)) {
     const attempts = entry.attempts + 1;
     const claimed: OutboxItem = { ...entry, attempts, nextAttemptAt: toLocalIso(now.getTime() + retryDelayMs(attempts)) };
-    if (!(await recordAttempt(entry, claimed))) {
+    if (!(await recordAttempt(entry, claimed, now))) {
       counts.skipped++;
       continue;
     }
     try {
-      await transport.send(entry);
-      await recordAttempt(claimed, { ...claimed, state: 'delivered', deliveredAt: toLocalIso(new Date()) });
+      await transport.send(entry, now);
+      await recordAttempt(claimed, { ...claimed, state: 'delivered', deliveredAt: toLocalIso(now) }, now);
       counts.delivered++;
     } catch (error) {
       const dead = attempts >= MAX_ATTEMPTS || error instanceof PermanentDeliveryError;
       const failed: OutboxItem = { ...claimed, state: dead ? 'dead' : 'pending', lastError: (error as Error).message.slice(0, 300) };
-      await recordAttempt(claimed, failed);
+      await recordAttempt(claimed, failed, now);
       log(dead ? 'error' : 'warn', dead ? 'notification dead-lettered' : 'notification delivery failed, will retry', { outboxId: entry.id, attempts, error });
       if (dead) {
         counts.dead++;
@@ -60,4 +60,4 @@ export async function deliverDue(options: { now?: Date; transport?: Transport } 
   return { transport: transport.name, ...counts };
 }
 
-export const handler = async () => deliverDue();
+export const handler = async () => deliverDue({ now: new Date() });

@@ -1,4 +1,4 @@
 import { http } from './lib/http.ts';
 
 /** GET /api/health */
-export const handler = http({ handler: async () => ({ body: { status: 'ok', time: new Date().toISOString() } }) });
+export const handler = http({ handler: async ({ now }) => ({ body: { status: "ok", time: now.toISOString() } }) });

@@ -13,12 +13,12 @@ const bulkSchema = z.strictObject({
 /** POST /api/inbox/bulk-actions — acknowledge or close many records; one result per record. */
 export const handler = http({
   body: bulkSchema,
-  handler: async ({ body, claims }) => {
+  handler: async ({ body, claims, now }) => {
     const official = officialFromClaims(claims);
     const results = [];
     for (const code of new Set(body.trackingCodes)) {
       try {
-        const { record } = await performAction(code, { type: body.type }, official);
+        const { record } = await performAction(code, { type: body.type }, official, now);
         results.push({ trackingCode: code, ok: true, status: record.status });
       } catch (error) {
         if (!(error instanceof HttpError) || !error.expose) throw error;

@@ -5,8 +5,8 @@ import { http } from './lib/http.ts';
 /** GET /api/inbox/export.xlsx — the filtered list as an Excel workbook. */
 export const handler = http({
   query: exportQuerySchema,
-  handler: async ({ claims, query }) => {
-    const { rows, filename } = await exportData(claims, query);
+  handler: async ({ claims, query, now }) => {
+    const { rows, filename } = await exportData(claims, query, now);
     return {
       raw: Buffer.from(toXlsx(rows, 'Góp ý')).toString('base64'),
       base64: true,

@@ -7,10 +7,10 @@ import { http } from './lib/http.ts';
 
 /** GET /api/inbox/{trackingCode} — the full record with its audit trail; contact only for the owning department. */
 export const handler = http({
-  handler: async ({ params, claims }) => {
+  handler: async ({ params, claims, now }) => {
     const official = officialFromClaims(claims);
     const record = await loadVisibleCase(params.trackingCode ?? '', official);
     const [events, catalog] = await Promise.all([listAuditEvents(record.trackingCode), loadCatalog()]);
-    return { body: inboxDetailView(record, official, events, catalog, new Date()) };
+    return { body: inboxDetailView(record, official, events, catalog, now) };
   },
 });

@@ -21,7 +21,7 @@ const keyHash = (key: string) => createHash('sha256').update(key).digest('base64
  */
 export const handler = http({
   body: infoReplySchema,
-  handler: async ({ params, body, headers }) => {
+  handler: async ({ params, body, headers, now }) => {
     const code = parseTrackingCode(params.trackingCode ?? '');
     const record = code ? await getCase(code) : undefined;
     if (!record || record.status === 'spam') throw new NotFoundError('No feedback with this tracking code', { code: 'unknown_tracking_code' });
@@ -29,11 +29,11 @@ export const handler = http({
     const key = headers['idempotency-key'] ? keyHash(headers['idempotency-key']) : undefined;
     if (key && record.infoReplyKey === key) return { body: trackingView(record, departmentRef(catalog, record.departmentId)) };
 
-    const transition = applyCitizenInfo(record, body.text, { now: toLocalIso(new Date()), catalog });
+    const transition = applyCitizenInfo(record, body.text, { now: toLocalIso(now), catalog });
     if (key) transition.record.infoReplyKey = key;
-    await commitTransition(record, transition);
+    await commitTransition(record, transition, now);
     const department = catalog.departments.get(transition.record.departmentId) ?? { id: transition.record.departmentId };
-    await notifyDepartment(department, (to) => infoReceivedMessage(to, record, publicBaseUrl()), 'info-received', record.trackingCode);
+    await notifyDepartment(department, (to) => infoReceivedMessage(to, record, publicBaseUrl()), 'info-received', now, record.trackingCode);
     return { body: trackingView(transition.record, departmentRef(catalog, transition.record.departmentId)) };
   },
 });

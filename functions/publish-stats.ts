@@ -38,7 +38,7 @@ export type MonthReport = {
   carry?: CarryReport;
 };
 
-export type PublishOptions = { output?: StatsOutput; now?: Date; minAnsweredForRank?: number };
+export type PublishOptions = { output?: StatsOutput; now: Date; minAnsweredForRank?: number };
 
 const READ_CONCURRENCY = 4;
 const minAnswered = () => Number(process.env.STATS_MIN_ANSWERED_FOR_RANK ?? DEFAULT_MIN_ANSWERED_FOR_RANK);
@@ -90,8 +90,8 @@ export async function publishMonth(month: LocalMonth, catalog: StatsCatalog, opt
 }
 
 /** Publishes the months (oldest first, so open records are carried forward) and the index. */
-export async function publishStats(months: LocalMonth[], options: PublishOptions = {}): Promise<MonthReport[]> {
-  const resolved = { output: options.output ?? defaultStatsOutput(), now: options.now ?? new Date(), minAnsweredForRank: options.minAnsweredForRank ?? minAnswered() };
+export async function publishStats(months: LocalMonth[], options: PublishOptions): Promise<MonthReport[]> {
+  const resolved = { output: options.output ?? defaultStatsOutput(), now: options.now, minAnsweredForRank: options.minAnsweredForRank ?? minAnswered() };
   const full = await queryCatalog();
   const catalog: StatsCatalog = {
     departments: full.departments.map(({ id, name }) => ({ id, name })),
@@ -113,14 +113,15 @@ export async function publishStats(months: LocalMonth[], options: PublishOptions
 }
 
 /** The months a run publishes when none are named (see `monthsToPublish`). */
-export async function defaultMonths(scope: 'running' | 'closed' | 'default', options: PublishOptions = {}): Promise<LocalMonth[]> {
+export async function defaultMonths(scope: 'running' | 'closed' | 'default', options: PublishOptions): Promise<LocalMonth[]> {
   const output = options.output ?? defaultStatsOutput();
-  return monthsToPublish(await readJson<StatsIndex>(output, 'index.json'), options.now ?? new Date(), scope);
+  return monthsToPublish(await readJson<StatsIndex>(output, 'index.json'), options.now, scope);
 }
 
 /** Scheduled daily: the running month; on the 1st (local) also the month that just closed. */
 export const handler = async (event: { scope?: 'running' | 'closed' | 'default'; months?: string[] } = {}) => {
-  const scope = event.scope ?? (localDayOf(new Date()).endsWith('-01') ? 'default' : 'running');
-  const months = event.months?.length ? event.months.filter((m) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m)) : await defaultMonths(scope);
-  return { months: await publishStats(months) };
+  const now = new Date(); // the run's one reading of the clock
+  const scope = event.scope ?? (localDayOf(now).endsWith('-01') ? 'default' : 'running');
+  const months = event.months?.length ? event.months.filter((m) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m)) : await defaultMonths(scope, { now });
+  return { months: await publishStats(months, { now }) };
 };

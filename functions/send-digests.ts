@@ -13,7 +13,7 @@ import { countOpenByStatus } from './lib/inbox-counts.ts';
 import { log } from './lib/log.ts';
 import { departmentAddress, notifyDepartment, publicBaseUrl } from './lib/notify.ts';
 
-export async function sendDigests(now = new Date()): Promise<{ day?: string; sent: string[] }> {
+export async function sendDigests(now: Date): Promise<{ day?: string; sent: string[] }> {
   const day = digestDay(now);
   if (!day) return { sent: [] };
   const sent: string[] = [];
@@ -23,14 +23,14 @@ export async function sendDigests(now = new Date()): Promise<{ day?: string; sen
     if (open === 0) continue; // nothing to do: no e-mail
     const [overdue, dueByTomorrow] = await Promise.all([countOpenDueBy(department.id, toLocalIso(now)), countOpenDueBy(department.id, dueSoonBefore(now))]);
     const figures = { open, overdue, dueSoon: dueByTomorrow - overdue };
-    await notifyDepartment(department, (to) => digestMessage(to, department, figures, day, publicBaseUrl()), 'daily-digest');
+    await notifyDepartment(department, (to) => digestMessage(to, department, figures, day, publicBaseUrl()), 'daily-digest', now);
     sent.push(department.id);
   }
   return { day, sent };
 }
 
 export const handler = async () => {
-  const result = await sendDigests();
+  const result = await sendDigests(new Date());
   log('info', 'digests', result);
   return result;
 };

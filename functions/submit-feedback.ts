@@ -12,7 +12,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 /** POST /api/feedback — 201 with the receipt; a replay (same key, same body) gets the same receipt. */
 export const handler = http({
   body: feedbackInputSchema,
-  handler: async ({ body, headers }) => {
+  handler: async ({ body, headers, now }) => {
     const idempotencyKey = headers['idempotency-key'];
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new BadRequestError('Idempotency-Key must be 8–128 letters, digits or -_.:', { code: 'invalid_idempotency_key' });
@@ -21,8 +21,8 @@ export const handler = http({
       throw new BadRequestError('Kiosks must send an Idempotency-Key header', { code: 'missing_idempotency_key' });
     }
     // Per-kiosk limit (also phones: the QR page sends a browser id); per-IP is WAF's, before us.
-    if (body.deviceId) await takeDeviceSlot(body.deviceId);
-    const { record, created } = await submitFeedback(body, { idempotencyKey });
+    if (body.deviceId) await takeDeviceSlot(body.deviceId, now);
+    const { record, created } = await submitFeedback(body, { idempotencyKey, now });
     return {
       statusCode: 201, // a replay answers exactly as the first time
       body: receiptView(record, departmentRef(await loadCatalog(), record.departmentId)),

@@ -16,6 +16,8 @@ if (files.length === 0) {
   process.exit(2);
 }
 
+/** The import's instant (the CLI's one reading of the clock): what "today" and "this month" mean for it. */
+const now = new Date();
 const connection = await connectToStore({ aws: args.includes('--aws') });
 console.error(`importing into ${connection.where}`);
 let failed = 0;
@@ -27,7 +29,7 @@ for (const file of files) {
     const lines = text.split('\n');
     for (const [i, line] of lines.entries()) {
       if (!line.trim()) continue;
-      const result = await importFeedbackLine(line, i + 1);
+      const result = await importFeedbackLine(line, i + 1, now);
       if ('error' in result) failed++;
       else if (result.created) monthsOfLine(line).forEach((month) => touched.add(month));
       console.log(JSON.stringify(result));
@@ -43,8 +45,8 @@ for (const file of files) {
 }
 // Late imports change closed months: republish them locally (in AWS, invoke the publish-stats job).
 if (touched.size && !args.includes('--aws')) {
-  const current = localMonthOf(new Date());
-  for (const report of await publishLocalStats([...touched].filter((m) => m <= current).sort())) console.error(describeReport(report));
+  const current = localMonthOf(now);
+  for (const report of await publishLocalStats([...touched].filter((m) => m <= current).sort(), now)) console.error(describeReport(report));
 }
 await connection.close();
 process.exit(failed ? 1 : 0);

@@ -16,7 +16,7 @@ if (bad.length) {
   process.exit(2);
 }
 const connection = await connectToStore();
-for (const report of await publishLocalStats(months)) console.log(describeReport(report));
+for (const report of await publishLocalStats(months, new Date())) console.log(describeReport(report));
 console.log(`files in ${localStatsOutput().where}`);
 await connection.close();
 process.exit(0);

@@ -11,14 +11,14 @@ export async function loadDemoCatalog(): Promise<Catalog> {
 /** What seeding loaded; `months` (ascending) are those the history touches, all to be published. */
 export type Seeded = { items: number; errors: number; months: string[] };
 
-export async function seedDemoData(now = new Date()): Promise<Seeded> {
+export async function seedDemoData(now: Date): Promise<Seeded> {
   const catalog = await loadDemoCatalog();
   await importCatalog(catalog);
   const lines = demoHistory(catalog, now);
   let errors = 0;
   const months = new Set<string>();
   for (const [i, line] of lines.entries()) {
-    const result = await importFeedbackLine(line, i + 1);
+    const result = await importFeedbackLine(line, i + 1, now);
     if ('error' in result) {
       errors++;
       console.error('demo line failed', result);

@@ -23,8 +23,9 @@ export async function startLocalStore(options: { persist?: boolean; seed?: boole
   await ensureTable(dynamo(), config.tableName);
   if (options.seed ?? true) {
     if (!persist || !existsSync(marker)) {
-      store.seeded = await seedDemoData();
-      if (persist) await writeFile(marker, JSON.stringify({ at: new Date().toISOString(), ...store.seeded }));
+      const now = new Date();
+      store.seeded = await seedDemoData(now);
+      if (persist) await writeFile(marker, JSON.stringify({ at: now.toISOString(), ...store.seeded }));
     }
   }
   return store;

@@ -17,7 +17,7 @@ const store = await startLocalStore();
 if (store.seeded) console.log(`Demo data loaded: ${store.seeded.items} items.`);
 // The statistics page reads static files only: publish them once now (the daily job keeps them fresh);
 // after seeding, every month of the demo history, so the 12-month charts have a trend to show.
-await publishLocalStats(store.seeded?.months)
+await publishLocalStats(store.seeded?.months ?? [], new Date())
   .then((reports) => reports.forEach((report) => console.log(`Statistics ${describeReport(report)}`)))
   .catch((error) => console.error('Statistics were not published:', (error as Error).message));
 // Officials sign in through a real OpenID provider; keys live in DATA_DIR so tokens survive restarts.

@@ -13,7 +13,7 @@ export function describeReport(r: MonthReport): string {
 }
 
 /** Publishes `months` (or the default ones) into DATA_DIR/public/stats; used by `npm start` too. */
-export async function publishLocalStats(months: string[] = [], dataDir = config.dataDir): Promise<MonthReport[]> {
+export async function publishLocalStats(months: string[], now: Date, dataDir = config.dataDir): Promise<MonthReport[]> {
   const output = localStatsOutput(dataDir);
-  return publishStats(months.length ? months : await defaultMonths('default', { output }), { output });
+  return publishStats(months.length ? months : await defaultMonths('default', { output, now }), { output, now });
 }

@@ -23,7 +23,8 @@ export async function queryCatalog(): Promise<Catalog> {
 
 /** The catalog, indexed, cached for CATALOG_CACHE_MS (catalog edits are rare; one query per minute). */
 export function loadCatalog(): Promise<CatalogIndex> {
-  const now = Date.now();
+  // The cache's age is a duration on the monotonic clock, not an instant of the domain.
+  const now = performance.now();
   if (!cached || now - cached.at > CACHE_MS) {
     const value = queryCatalog().then(indexCatalog);
     cached = { at: now, value };

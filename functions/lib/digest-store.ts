@@ -21,7 +21,7 @@ export async function countOpenDueBy(departmentId: string, instant: string): Pro
 }
 
 /** Claims the department's digest of `day`: true the first time, false once it was claimed. */
-export async function claimDigest(departmentId: string, day: string, now = new Date()): Promise<boolean> {
+export async function claimDigest(departmentId: string, day: string, now: Date): Promise<boolean> {
   try {
     await dynamo().send(
       new PutItemCommand({

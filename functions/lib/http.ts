@@ -27,6 +27,8 @@ export type HttpRequest<B, Q> = {
   headers: Record<string, string | undefined>;
   claims: Claims | undefined;
   event: HttpEvent;
+  /** The request's instant: the one reading of the wall clock per request; everything below takes it from here. */
+  now: Date;
 };
 
 type Options<B, Q> = {
@@ -87,6 +89,7 @@ export function http<B = undefined, Q = Record<string, string | undefined>>(opti
       const headers: Record<string, string | undefined> = Object.fromEntries(
         Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v as string | undefined]),
       );
+      const now = new Date();
       assertViaSite(headers);
       const body = options.body ? parse(options.body, readBody({ ...event, headers } as HttpEvent), 'body') : (undefined as B);
       const query = options.query
@@ -99,6 +102,7 @@ export function http<B = undefined, Q = Record<string, string | undefined>>(opti
         headers,
         claims: event.requestContext?.authorizer?.jwt?.claims,
         event,
+        now,
       });
       if (reply.raw !== undefined) return { statusCode: reply.statusCode ?? 200, headers: reply.headers, body: reply.raw, ...(reply.base64 ? { isBase64Encoded: true } : {}) };
       return json(reply.statusCode ?? 200, reply.body ?? null, reply.headers);

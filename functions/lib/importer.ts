@@ -55,7 +55,7 @@ export function monthsOfLine(text: string): string[] {
   return [...new Set([receivedAt, ...events.map((e) => e.at)].map(localMonthOf))];
 }
 
-export async function importFeedbackLine(text: string, line: number): Promise<LineResult> {
+export async function importFeedbackLine(text: string, line: number, now: Date): Promise<LineResult> {
   try {
     let raw: unknown;
     try {
@@ -72,6 +72,7 @@ export async function importFeedbackLine(text: string, line: number): Promise<Li
     const idempotencyKey = `import:${createHash('sha256').update(text.trim()).digest('base64url')}`;
     const { record, created } = await submitFeedback(input.data, {
       idempotencyKey,
+      now,
       receivedAt: extras.data.receivedAt,
       source: 'import',
       extra: applyImportEvents(extras.data.events ?? []),

@@ -96,7 +96,7 @@ async function countNew(departmentId: string, asOf: string, now: Date): Promise<
 }
 
 /** Open work per status for the inbox: one GetItem and one small Query (read-only). */
-export async function countOpenByStatus(departmentId: string, now = new Date()): Promise<Record<string, number>> {
+export async function countOpenByStatus(departmentId: string, now: Date): Promise<Record<string, number>> {
   const counter = await readCounter(departmentId);
   if (!counter || localMonthOf(counter.asOf) < addMonths(localMonthOf(now), -MAX_NEW_MONTHS)) {
     log('warn', 'inbox counts from the whole queue: counter missing or stale', { departmentId, asOf: counter?.asOf });
@@ -113,7 +113,7 @@ export async function countOpenByStatus(departmentId: string, now = new Date()):
 }
 
 /** Recomputes a department's counter from its open queue; retries while actions move counts meanwhile. */
-export async function reconcileCounts(departmentId: string, now = new Date()): Promise<Record<string, number>> {
+export async function reconcileCounts(departmentId: string, now: Date): Promise<Record<string, number>> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const before = await readCounter(departmentId);
     const asOf = toLocalIso(now.getTime() - IN_FLIGHT_MS);
@@ -138,12 +138,12 @@ export async function reconcileCounts(departmentId: string, now = new Date()): P
 }
 
 /** ADDs `delta` to a department's counter if nobody reconciled it since `counter` was read; else reconciles. */
-async function addToCounter(departmentId: string, counter: Counter | undefined, delta: Record<string, number>): Promise<void> {
+async function addToCounter(departmentId: string, counter: Counter | undefined, delta: Record<string, number>, now: Date): Promise<void> {
   const entries = Object.entries(delta).filter(([, n]) => n !== 0);
   if (!entries.length) return;
   // No counter yet: pages count the queue; if one appeared meanwhile it may have missed this write.
   if (!counter) {
-    if (await readCounter(departmentId)) await reconcileCounts(departmentId);
+    if (await readCounter(departmentId)) await reconcileCounts(departmentId, now);
     return;
   }
   const names: Record<string, string> = {};
@@ -165,7 +165,7 @@ async function addToCounter(departmentId: string, counter: Counter | undefined, 
     );
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    await reconcileCounts(departmentId);
+    await reconcileCounts(departmentId, now);
   }
 }
 
@@ -174,7 +174,7 @@ async function addToCounter(departmentId: string, counter: Counter | undefined, 
  * counter held it), into where it is now (`after`: counted if an action wrote it, else only if
  * received before `asOf`). `counters` were read before the record write.
  */
-export async function moveInCounts(counters: Counters, before: Counted | undefined, after: Counted): Promise<void> {
+export async function moveInCounts(counters: Counters, before: Counted | undefined, after: Counted, now: Date): Promise<void> {
   const deltas = new Map<string, Record<string, number>>();
   const add = ({ record, counted }: Counted, n: number) => {
     const status = openStatus(record);
@@ -186,5 +186,5 @@ export async function moveInCounts(counters: Counters, before: Counted | undefin
   };
   if (before) add(before, -1);
   add(after, 1);
-  await Promise.all([...deltas].map(([departmentId, delta]) => addToCounter(departmentId, counters.get(departmentId), delta)));
+  await Promise.all([...deltas].map(([departmentId, delta]) => addToCounter(departmentId, counters.get(departmentId), delta, now)));
 }

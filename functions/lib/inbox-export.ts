@@ -12,11 +12,10 @@ export const MAX_EXPORT_ROWS = 5000;
 
 export const exportQuerySchema = inboxQuerySchema;
 
-export async function exportData(claims: Claims | undefined, query: typeof inboxQuerySchema._zod.output) {
+export async function exportData(claims: Claims | undefined, query: typeof inboxQuerySchema._zod.output, now: Date) {
   const official = officialFromClaims(claims);
   const scope = await resolveScope(official, query.departmentId);
   const { departmentId } = scope;
-  const now = new Date();
   const records: CaseRecord[] = [];
   let cursor: string | undefined = undefined;
   do {

@@ -64,30 +64,30 @@ export async function countScope(scope: Scope, now: Date): Promise<Record<string
 }
 
 /** Applies one action: conditional write, then the open counts, its audit event, month markers and the citizen's notice. */
-export async function performAction(rawCode: string, action: Action, official: Official, now = new Date()): Promise<Transition> {
+export async function performAction(rawCode: string, action: Action, official: Official, now: Date): Promise<Transition> {
   const record = await loadVisibleCase(rawCode, official);
   if (action.type === 'duplicate') {
     const original = await loadVisibleCase(action.of, official).catch(() => undefined);
     if (!original) throw new BadRequestError(`No record ${action.of} in your inbox to mark this one a duplicate of`, { code: 'unknown_original' });
   }
   const transition = applyAction(record, action, { official, now: toLocalIso(now), catalog: await loadCatalog() });
-  await commitTransition(record, transition, action.type === 'request-info' ? action.text : undefined);
+  await commitTransition(record, transition, now, action.type === 'request-info' ? action.text : undefined);
   return transition;
 }
 
 /** Persists a transition of `record` (whoever acted): the record, open counts, audit event, month markers, notice. */
-export async function commitTransition(record: CaseRecord, transition: Transition, requestText?: string): Promise<void> {
+export async function commitTransition(record: CaseRecord, transition: Transition, now: Date, requestText?: string): Promise<void> {
   const counters = await readCounters([record.departmentId, transition.record.departmentId]);
   await saveCase(transition.record, record.version ?? 0);
-  await moveInCounts(counters, { record, counted: Boolean((record as { counted?: boolean }).counted) }, { record: transition.record, counted: true });
+  await moveInCounts(counters, { record, counted: Boolean((record as { counted?: boolean }).counted) }, { record: transition.record, counted: true }, now);
   await putAuditEvent(record.trackingCode, transition.event).catch((error) => {
     // The record changed; losing its audit line must be loud (alarm on this log line).
     log('error', 'audit event write failed', { error, trackingCode: record.trackingCode, version: transition.event.version });
     throw error;
   });
-  await writeMonthMarkers(transition.record);
+  await writeMonthMarkers(transition.record, now);
   if (transition.notice) {
     const text = transition.notice === 'answer-published' ? transition.record.answer?.text : requestText;
-    await notifyCitizen(transition.record, transition.notice, text);
+    await notifyCitizen(transition.record, transition.notice, now, text);
   }
 }

@@ -30,14 +30,14 @@ const fingerprintOf = (stats: StatsRecord) => createHash('sha256').update(canoni
 /** A record as created, never touched since: it has no markers yet. */
 const untouched = (r: FeedbackRecord) => !r.history?.length && r.routing.length <= 1 && !r.answer && !r.closedAt;
 
-export async function writeMonthMarkers(record: FeedbackRecord, now: Date = new Date()): Promise<void> {
+export async function writeMonthMarkers(record: FeedbackRecord, now: Date): Promise<void> {
   // The hot path (a new rating or petition of this month) needs no marker and costs no read.
   if (untouched(record) && markerMonths(toStatsRecord(record), localMonthOf(now)).length === 0) return;
   await refreshMonthMarkers(record.trackingCode, now);
 }
 
 /** Brings a record's markers in line with the stored record; returns the number of writes. */
-export async function refreshMonthMarkers(trackingCode: string, now: Date = new Date()): Promise<number> {
+export async function refreshMonthMarkers(trackingCode: string, now: Date): Promise<number> {
   let writes = 0;
   let record = await getFeedback(trackingCode);
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -84,7 +84,7 @@ export type CarryReport = { carried: number; markersWritten: number; refreshed: 
  * so it goes the careful way (`refreshMonthMarkers`); any later write refreshes after ours.
  * `STATS_CARRY_CONCURRENCY` tasks of 100 records run at once (default 16).
  */
-export async function carryOpenRecords(copies: StatsRecord[], month: LocalMonth, now: Date = new Date()): Promise<CarryReport> {
+export async function carryOpenRecords(copies: StatsRecord[], month: LocalMonth, now: Date): Promise<CarryReport> {
   const nowMonth = localMonthOf(now);
   const unique = [...new Map(copies.map((c) => [c.trackingCode, c])).values()];
   const started = performance.now();

@@ -7,12 +7,9 @@ import { enqueue } from './outbox.ts';
 export const publicBaseUrl = () => process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000';
 
 /** Never throws: the action that caused the notice has already happened. */
-export async function notifyCitizen(record: FeedbackRecord, notice: CitizenNotice, text?: string): Promise<void> {
-  await enqueue(citizenMessages(record, notice, { baseUrl: publicBaseUrl(), text }), {
-    trackingCode: record.trackingCode,
-    departmentId: record.departmentId,
-    kind: notice,
-  });
+export async function notifyCitizen(record: FeedbackRecord, notice: CitizenNotice, now: Date, text?: string): Promise<void> {
+  const ref = { trackingCode: record.trackingCode, departmentId: record.departmentId, kind: notice };
+  await enqueue(citizenMessages(record, notice, { baseUrl: publicBaseUrl(), text }), ref, now);
 }
 
 /**
@@ -24,7 +21,7 @@ export function departmentAddress(department: Pick<Department, 'id' | 'alertEmai
 }
 
 /** Queues `compose(address)` to the department, if it has an address. Never throws. */
-export async function notifyDepartment(department: Pick<Department, 'id' | 'alertEmail'>, compose: (to: string) => Message, kind: string, trackingCode?: string): Promise<void> {
+export async function notifyDepartment(department: Pick<Department, 'id' | 'alertEmail'>, compose: (to: string) => Message, kind: string, now: Date, trackingCode?: string): Promise<void> {
   const to = departmentAddress(department);
-  if (to) await enqueue([compose(to)], { departmentId: department.id, kind, ...(trackingCode ? { trackingCode } : {}) });
+  if (to) await enqueue([compose(to)], { departmentId: department.id, kind, ...(trackingCode ? { trackingCode } : {}) }, now);
 }

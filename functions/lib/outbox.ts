@@ -30,24 +30,24 @@ export type OutboxItem = Message & {
   ref: { trackingCode?: string; departmentId?: string; kind: string };
 };
 
-function itemOf(entry: OutboxItem) {
+function itemOf(entry: OutboxItem, now: Date) {
   const queue =
     entry.state === 'pending'
       ? { gsi1pk: keys.outboxQueue('PENDING'), gsi1sk: `${entry.nextAttemptAt}#${entry.id}` }
       : entry.state === 'dead'
         ? { gsi1pk: keys.outboxQueue('DEAD'), gsi1sk: `${entry.createdAt}#${entry.id}` }
         : {};
-  const expiresAt = entry.state === 'pending' ? undefined : Math.floor(Date.now() / 1000) + KEEP_DAYS * 86_400;
+  const expiresAt = entry.state === 'pending' ? undefined : Math.floor(now.getTime() / 1000) + KEEP_DAYS * 86_400;
   return marshall({ ...keys.outbox(entry.id), ...queue, entity: 'outbox', ...entry, expiresAt }, { removeUndefinedValues: true });
 }
 
 /** Queues messages; a failure is logged, never thrown: the action that caused them already happened. */
-export async function enqueue(messages: Message[], ref: OutboxItem['ref'], now = new Date()): Promise<void> {
+export async function enqueue(messages: Message[], ref: OutboxItem['ref'], now: Date): Promise<void> {
   for (const message of messages) {
     const at = toLocalIso(now);
     const entry: OutboxItem = { ...message, id: randomUUID(), state: 'pending', attempts: 0, createdAt: at, nextAttemptAt: at, ref };
     try {
-      await dynamo().send(new PutItemCommand({ TableName: tableName(), Item: itemOf(entry), ConditionExpression: 'attribute_not_exists(pk)' }));
+      await dynamo().send(new PutItemCommand({ TableName: tableName(), Item: itemOf(entry, now), ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (error) {
       log('error', 'outbox enqueue failed', { error, ref, channel: message.channel });
     }
@@ -88,12 +88,12 @@ function fromOutboxItem(item: Record<string, AttributeValue>): OutboxItem {
 }
 
 /** Records the outcome of one attempt, only if no other runner recorded one since (attempt count). */
-export async function recordAttempt(entry: OutboxItem, next: OutboxItem): Promise<boolean> {
+export async function recordAttempt(entry: OutboxItem, next: OutboxItem, now: Date): Promise<boolean> {
   try {
     await dynamo().send(
       new PutItemCommand({
         TableName: tableName(),
-        Item: itemOf(next),
+        Item: itemOf(next, now),
         ConditionExpression: 'attempts = :attempts AND #state = :pending',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':attempts': { N: String(entry.attempts) }, ':pending': { S: 'pending' } },

@@ -22,10 +22,10 @@ export function rateLimits(env: Record<string, string | undefined> = process.env
 export const isPublicSubmission = (route: Pick<Route, 'method' | 'auth'>) => route.method === 'POST' && !route.auth;
 
 /** Counts one request of `deviceId` in the current window; 429 with Retry-After once the window is full. */
-export async function takeDeviceSlot(deviceId: string, now = Date.now()): Promise<void> {
+export async function takeDeviceSlot(deviceId: string, now: Date): Promise<void> {
   const { limit, windowSeconds } = rateLimits().device;
   if (limit <= 0) return;
-  const window = fixedWindow(now, windowSeconds);
+  const window = fixedWindow(now.getTime(), windowSeconds);
   try {
     await dynamo().send(
       new UpdateItemCommand({

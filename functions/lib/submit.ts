@@ -24,23 +24,23 @@ export type Submitted = { record: FeedbackRecord; created: boolean };
 
 export async function submitFeedback(
   input: FeedbackInput,
-  options: { idempotencyKey?: string; receivedAt?: Date | string; source?: FeedbackRecord['source']; extra?: Partial<FeedbackRecord> },
+  options: { now: Date; idempotencyKey?: string; receivedAt?: Date | string; source?: FeedbackRecord['source']; extra?: Partial<FeedbackRecord> },
 ): Promise<Submitted> {
   const catalog = await loadCatalog();
   const requestHash = hashRequest({ input, receivedAt: options.receivedAt ?? null, extra: options.extra ?? null });
   for (let attempt = 0; attempt < 3; attempt++) {
     const trackingCode = options.idempotencyKey ? codeForKey(options.idempotencyKey) : randomCode();
     const record: FeedbackRecord = {
-      ...buildFeedbackRecord(input, catalog, { trackingCode, receivedAt: options.receivedAt ?? new Date(), requestHash, source: options.source ?? 'api' }),
+      ...buildFeedbackRecord(input, catalog, { trackingCode, receivedAt: options.receivedAt ?? options.now, requestHash, source: options.source ?? 'api' }),
       ...options.extra,
     };
     // Only backdated (imported) records touch the counters; a live one is counted as new (inbox-counts.ts).
     const counters = record.source === 'api' ? undefined : await readCounters([record.departmentId]);
     if (await putNewFeedback(record)) {
-      if (counters) await moveInCounts(counters, undefined, { record, counted: false });
-      await writeMonthMarkers(record);
+      if (counters) await moveInCounts(counters, undefined, { record, counted: false }, options.now);
+      await writeMonthMarkers(record, options.now);
       // Imported items were received long ago, by other means: only live submissions are confirmed.
-      if (record.source === 'api') await notifyCitizen(record, 'received');
+      if (record.source === 'api') await notifyCitizen(record, 'received', options.now);
       return { record, created: true };
     }
     if (!options.idempotencyKey) continue; // a random-code collision: draw again

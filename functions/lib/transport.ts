@@ -9,7 +9,8 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { OutboxItem } from './outbox.ts';
 
-export type Transport = { name: string; send: (message: OutboxItem) => Promise<void> };
+/** `now`: the delivery run's instant (the file transport names and stamps files with it). */
+export type Transport = { name: string; send: (message: OutboxItem, now: Date) => Promise<void> };
 
 /** A failure that retrying cannot fix (channel not configured, number unusable): straight to dead. */
 export class PermanentDeliveryError extends Error {
@@ -27,9 +28,9 @@ export function toE164(phone: string): string {
 export function fileTransport(dir: string): Transport {
   return {
     name: 'files',
-    async send(message) {
+    async send(message, now) {
       await mkdir(dir, { recursive: true });
-      const sentAt = new Date().toISOString();
+      const sentAt = now.toISOString();
       const name = `${sentAt.replace(/[:.]/g, '-')}-${message.channel}-${message.id}.json`;
       const ref = [message.ref.kind, message.ref.trackingCode, message.ref.departmentId].filter(Boolean).join(' ');
       await writeFile(join(dir, name), JSON.stringify({ channel: message.channel, to: message.to, subject: message.subject, text: message.text, sentAt, ref }, null, 2));

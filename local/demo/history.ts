@@ -49,7 +49,7 @@ const ratingFrom = (x: number) => (x < 0.42 ? 5 : x < 0.74 ? 4 : x < 0.87 ? 3 : 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const at = (day: string, minutes: number) => `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00+07:00`;
 
-export function demoHistory(catalog: Catalog, now = new Date(), count = 540): string[] {
+export function demoHistory(catalog: Catalog, now: Date, count = 540): string[] {
   const random = prng(20260213);
   const today = localDayOf(now);
   const slaOf = new Map(catalog.departments.map((d) => [d.id, d.answerSlaWorkingDays]));

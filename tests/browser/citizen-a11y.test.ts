@@ -77,6 +77,7 @@ test('tracking page: the form and a record with an answer', async () => {
       events: [{ type: 'answered', at: '2026-03-04T10:00:00+07:00', text: 'Phường đã bố trí thêm một quầy vào buổi sáng.' }],
     }),
     1,
+    new Date(),
   );
   if (!('trackingCode' in imported)) throw new Error(JSON.stringify(imported));
   const page = await stack.newPage(PHONE);

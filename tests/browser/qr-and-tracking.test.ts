@@ -87,7 +87,7 @@ test('tracking page shows the timeline and the published answer', async () => {
       { type: 'answered', at: '2026-03-06T16:30:00+07:00', text: 'Thời hạn cấp phiếu là 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.' },
     ],
   });
-  const imported = await importFeedbackLine(line, 1);
+  const imported = await importFeedbackLine(line, 1, new Date());
   if (!('trackingCode' in imported)) throw new Error(JSON.stringify(imported));
   const page = await stack.newPage(PHONE);
 

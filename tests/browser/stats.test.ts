@@ -20,7 +20,7 @@ const previous = addMonths(current, -1);
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'stats-page-'));
   stack = await startBrowserStack({ dataDir, seedHistory: true });
-  await publishStats([addMonths(current, -2), previous, current], { output: fileOutput(join(dataDir, 'public', 'stats')) });
+  await publishStats([addMonths(current, -2), previous, current], { output: fileOutput(join(dataDir, 'public', 'stats')), now: new Date() });
 });
 afterAll(async () => {
   await stack?.close();

@@ -52,7 +52,7 @@ beforeAll(async () => {
     petition('quay-b', '2026-10-02T09:00:00+07:00', 'Open since early October'),
   ];
   for (const line of lines) {
-    const result = await importFeedbackLine(line, 1);
+    const result = await importFeedbackLine(line, 1, new Date());
     if (!('trackingCode' in result)) throw new Error(JSON.stringify(result));
     codes.push(result.trackingCode);
   }

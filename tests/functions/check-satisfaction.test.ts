@@ -41,12 +41,12 @@ describe('check-satisfaction job', () => {
     for (let i = 0; i < 8; i++) await rate('sxd-quay-06', i < 6 ? 1 : 5);
     for (let i = 0; i < 4; i++) await rate('sxd-quay-06', 2);
     for (let i = 0; i < 12; i++) await rate('stp-quay-02', 5);
-    const first = await checkSatisfaction();
+    const first = await checkSatisfaction(new Date());
     expect(first).toMatchObject({ raised: 1, active: 1 });
-    expect((await checkSatisfaction()).raised).toBe(0); // still active: no second e-mail
+    expect((await checkSatisfaction(new Date())).raised).toBe(0); // still active: no second e-mail
 
     const dir = await mkdtemp(join(tmpdir(), 'gopy-alerts-'));
-    await deliverDue({ transport: fileTransport(dir) });
+    await deliverDue({ transport: fileTransport(dir), now: new Date() });
     const sent = await Promise.all((await readdir(dir)).map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf8'))));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ channel: 'email', to: 'so-xay-dung@gopy.local', subject: 'Cảnh báo mức độ hài lòng: Quầy 06 — Sở Xây dựng' });
@@ -60,7 +60,7 @@ describe('check-satisfaction job', () => {
 
   it('clears the alert once the counter recovers', async () => {
     for (let i = 0; i < 30; i++) await rate('sxd-quay-06', 5);
-    expect((await checkSatisfaction()).cleared).toBe(1);
+    expect((await checkSatisfaction(new Date())).cleared).toBe(1);
     const xd = await api.request('GET', '/api/inbox/alerts', { headers: bearer(await tokenFor(api, 'xaydung.tuan')) });
     expect(xd.json.alerts).toEqual([]);
   });

@@ -29,18 +29,18 @@ describe('citizen notifications', () => {
   it('a petition with contact and consent is confirmed by SMS and e-mail once delivered', async () => {
     await drain();
     const code = await submitPetition(api, 'so-tu-phap', { contact: { name: 'Phạm Thị Dung', phone: '0912 345 678', email: 'dung@example.vn' } });
-    const result = await deliverDue({ transport: fileTransport(dir) });
+    const result = await deliverDue({ transport: fileTransport(dir), now: new Date() });
     expect(result).toMatchObject({ delivered: 2, retried: 0, dead: 0 });
     const sent = await messages();
     expect(sent.map((m) => [m.channel, m.to])).toEqual(expect.arrayContaining([['sms', '0912345678'], ['email', 'dung@example.vn']]));
     expect(sent.find((m) => m.channel === 'sms')!.text).toContain(code);
-    expect((await deliverDue({ transport: fileTransport(dir) })).delivered).toBe(0); // nothing twice
+    expect((await deliverDue({ transport: fileTransport(dir), now: new Date() })).delivered).toBe(0); // nothing twice
   });
 
   it('a rating without contact data sends nothing', async () => {
     await drain();
     await api.request('POST', '/api/feedback', { body: { counterId: 'stp-quay-02', kind: 'rating', channel: 'qr', rating: 5 } });
-    expect((await deliverDue({ transport: fileTransport(dir) })).delivered).toBe(0);
+    expect((await deliverDue({ transport: fileTransport(dir), now: new Date() })).delivered).toBe(0);
   });
 
   it('information requests and published answers are sent; the answer as published (redacted)', async () => {
@@ -55,7 +55,7 @@ describe('citizen notifications', () => {
     await act({ type: 'answer', text: 'Kính gửi ông Đỗ Văn Long: đã xử lý, liên hệ 0912345678.' });
     await act({ type: 'approve' }, minh);
     const before = (await readdir(dir)).length;
-    await deliverDue({ transport: fileTransport(dir) });
+    await deliverDue({ transport: fileTransport(dir), now: new Date() });
     const sent = (await messages()).slice(before);
     const subjects = sent.filter((m) => m.to === 'long@example.vn').map((m) => m.subject);
     expect(subjects).toEqual(expect.arrayContaining(['Đề nghị bổ sung thông tin cho phản ánh, kiến nghị', 'Đã có kết quả trả lời phản ánh, kiến nghị']));
@@ -71,9 +71,9 @@ describe('delivery failures', () => {
     await writeFile(blocker, 'x');
     const broken = fileTransport(join(blocker, 'outbox')); // mkdir fails: ENOTDIR
     await submitPetition(api, 'so-xay-dung', { contact: { name: 'Ngô Thị Mai', phone: '0987654321' } });
-    expect(await deliverDue({ transport: broken })).toMatchObject({ delivered: 0, retried: 1 });
+    expect(await deliverDue({ transport: broken, now: new Date() })).toMatchObject({ delivered: 0, retried: 1 });
     // Not due again before the backoff.
-    expect(await deliverDue({ transport: broken })).toMatchObject({ retried: 0, dead: 0 });
+    expect(await deliverDue({ transport: broken, now: new Date() })).toMatchObject({ retried: 0, dead: 0 });
     let dead = 0;
     for (let attempt = 2, minutes = 0; attempt <= MAX_ATTEMPTS; attempt++) {
       minutes += 4 ** (attempt - 1) + 1;
@@ -86,13 +86,13 @@ describe('delivery failures', () => {
   it('a channel that is not configured is a permanent failure: dead at once', async () => {
     await drain();
     await submitPetition(api, 'so-xay-dung', { contact: { name: 'Bùi Thị Lan', email: 'lan@example.vn', address: 'ấp 3' } });
-    expect(await deliverDue({ transport: awsTransport({}) })).toMatchObject({ delivered: 0, dead: 1 });
+    expect(await deliverDue({ transport: awsTransport({}), now: new Date() })).toMatchObject({ delivered: 0, dead: 1 });
   });
 
   it('two runs at once never send the same message twice', async () => {
     await drain();
     await submitPetition(api, 'so-xay-dung', { contact: { name: 'Vũ Thị Hạnh', phone: '0911111111', email: 'hanh@example.vn' } });
-    const runs = await Promise.all([deliverDue({ transport: fileTransport(dir) }), deliverDue({ transport: fileTransport(dir) })]);
+    const runs = await Promise.all([deliverDue({ transport: fileTransport(dir), now: new Date() }), deliverDue({ transport: fileTransport(dir), now: new Date() })]);
     expect(runs[0]!.delivered + runs[1]!.delivered).toBe(2);
   });
 });

@@ -55,12 +55,12 @@ async function expectCountsRight() {
   for (const headers of [lan, tuan]) expect(await pageCounts(headers)).toEqual(await queueCounts(headers));
 }
 
-const reconcileAll = () => Promise.all([TU_PHAP, XAY_DUNG].map((d) => reconcileCounts(d)));
+const reconcileAll = () => Promise.all([TU_PHAP, XAY_DUNG].map((d) => reconcileCounts(d, new Date())));
 
 /** A petition received weeks ago (imported): after a reconciliation the counter itself holds it. */
 const oldLine = (n: number) => ({ counterId: 'stp-quay-02', kind: 'pakn', channel: 'web', comment: `Kiến nghị số ${n} nhận qua hòm thư.`, contact: { name: 'Lê Văn Cường', phone: '0903123456' }, consent: true, receivedAt: '2026-10-02T09:15:00+07:00' });
 async function importOld(n: number): Promise<string> {
-  const imported = await importFeedbackLine(JSON.stringify(oldLine(n)), n);
+  const imported = await importFeedbackLine(JSON.stringify(oldLine(n)), n, new Date());
   if (!('created' in imported) || !imported.created) throw new Error(`import failed: ${JSON.stringify(imported)}`);
   return imported.trackingCode;
 }
@@ -112,7 +112,7 @@ describe('inbox open counts', () => {
     const before = (await readCounter(TU_PHAP))!.counts.received!;
     await importOld(4);
     expect((await readCounter(TU_PHAP))!.counts.received).toBe(before + 1);
-    const replay = await importFeedbackLine(JSON.stringify(oldLine(4)), 4); // the same line again: recognised, not counted twice
+    const replay = await importFeedbackLine(JSON.stringify(oldLine(4)), 4, new Date()); // the same line again: recognised, not counted twice
     expect(replay).toMatchObject({ created: false });
     expect((await readCounter(TU_PHAP))!.counts.received).toBe(before + 1);
     await expectCountsRight();
@@ -138,7 +138,7 @@ describe('inbox open counts', () => {
       if (order === 'before') await reconcileCounts(TU_PHAP, new Date(Date.now() + 1000)); // a new generation
       await saveCase(next, record.version ?? 0);
       if (order === 'after') await reconcileCounts(TU_PHAP, new Date(Date.now() + 1000));
-      await moveInCounts(counters, { record, counted: false }, { record: next, counted: true });
+      await moveInCounts(counters, { record, counted: false }, { record: next, counted: true }, new Date());
       await expectCountsRight();
     });
   }

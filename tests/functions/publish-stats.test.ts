@@ -57,7 +57,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'stats-job-'));
   await importCatalog(catalog);
   for (const [name, line] of Object.entries(HISTORY)) {
-    const result = await importFeedbackLine(line, 1);
+    const result = await importFeedbackLine(line, 1, new Date());
     if (!('trackingCode' in result)) throw new Error(JSON.stringify(result));
     codes[name] = result.trackingCode;
   }
@@ -70,7 +70,7 @@ afterAll(async () => {
 describe('publish-stats job', () => {
   it('reads each record of the month once, and nothing else', async () => {
     // Act
-    const [report] = await publishStats(['2026-10'], { output: output() });
+    const [report] = await publishStats(['2026-10'], { output: output(), now: new Date() });
     // Assert
     expect(report).toMatchObject({ month: '2026-10', closed: true, itemsRead: 5, recordsInMonth: 5, written: true });
   });
@@ -98,11 +98,11 @@ describe('publish-stats job', () => {
 
   it('leaves a closed month alone until its source changes, then rewrites it', async () => {
     const first = await readJson('2026-10.json');
-    const [same] = await publishStats(['2026-10'], { output: output() });
+    const [same] = await publishStats(['2026-10'], { output: output(), now: new Date() });
     expect(same!.written).toBe(false);
     expect((await readJson('2026-10.json')).generatedAt).toBe(first.generatedAt);
 
-    await importFeedbackLine(rating('quay-a', '2026-10-20T09:00:00+07:00', 4), 1); // a late import
+    await importFeedbackLine(rating('quay-a', '2026-10-20T09:00:00+07:00', 4), 1, new Date()); // a late import
     const [late] = await publishStats(['2026-10'], { output: output(), now: new Date(Date.now() + 2000) });
     const second = await readJson('2026-10.json');
     expect(late).toMatchObject({ written: true, itemsRead: 6, recordsInMonth: 6 });
@@ -114,7 +114,7 @@ describe('publish-stats job', () => {
     const record = (await getFeedback(codes.P1!))!;
     const rerouted: FeedbackRecord = { ...record, departmentId: 'so-b', routing: [...record.routing, { at: '2026-10-06T09:00:00+07:00', by: 'x', from: 'so-a', to: 'so-b', rule: 'manual', reason: 'test' }] };
     await dynamo().send(new PutItemCommand({ TableName: tableName(), Item: toItem(rerouted) }));
-    await writeMonthMarkers(rerouted);
+    await writeMonthMarkers(rerouted, new Date());
 
     const published = await publishStats(['2026-10'], { output: output(), now: new Date(Date.now() + 4000) });
     const stats = await readJson('2026-10.json');

@@ -10,6 +10,8 @@ import { sendDigests } from '#functions/send-digests';
 import { startTestApi, type TestApi } from '../support/api.ts';
 
 const MONDAY = new Date('2026-11-23T08:00:00+07:00');
+/** The letters were entered on the Saturday before: every step of the test runs on its own fixed clock. */
+const IMPORTED_AT = new Date('2026-11-21T10:00:00+07:00');
 const petition = (receivedAt: string) =>
   JSON.stringify({ counterId: 'stp-quay-02', kind: 'pakn', channel: 'letter', comment: `Phản ánh nhận ${receivedAt}`, contact: { name: 'Trần Văn Bình', phone: '0912000111' }, consent: true, receivedAt });
 
@@ -19,7 +21,7 @@ beforeAll(async () => {
   api = await startTestApi();
   // Sở Tư pháp answers in 10 working days: due 3 Nov (overdue on Monday 23 Nov), 23 Nov and 24 Nov
   // (due today and on the next working day), 25 Nov and 4 Dec (later).
-  for (const day of ['2026-10-20', '2026-11-09', '2026-11-10', '2026-11-11', '2026-11-20']) await importFeedbackLine(petition(`${day}T09:00:00+07:00`), 1);
+  for (const day of ['2026-10-20', '2026-11-09', '2026-11-10', '2026-11-11', '2026-11-20']) await importFeedbackLine(petition(`${day}T09:00:00+07:00`), 1, IMPORTED_AT);
 });
 afterAll(async () => {
   delete process.env.DEPARTMENT_ALERT_EMAIL;

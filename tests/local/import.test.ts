@@ -24,7 +24,7 @@ const paper = {
 
 describe('feedback import', () => {
   it('imports a paper petition with its received date and deadline', async () => {
-    const result = await importFeedbackLine(JSON.stringify(paper), 1);
+    const result = await importFeedbackLine(JSON.stringify(paper), 1, new Date());
     expect(result).toMatchObject({ line: 1, trackingCode: expect.stringMatching(/^GY-/) });
     const record = await getFeedback((result as { trackingCode: string }).trackingCode);
     expect(record).toMatchObject({ receivedAt: '2026-02-13T08:30:00+07:00', dueAt: '2026-03-06T23:59:59+07:00', source: 'import', channel: 'letter' });
@@ -39,7 +39,7 @@ describe('feedback import', () => {
         { type: 'acknowledged', at: '2026-02-23T09:00:00+07:00' },
       ],
     });
-    const result = (await importFeedbackLine(line, 2)) as { trackingCode: string };
+    const result = (await importFeedbackLine(line, 2, new Date())) as { trackingCode: string };
     const record = await getFeedback(result.trackingCode);
     expect(record?.status).toBe('answered');
     expect(record?.answer).toMatchObject({ text: 'Đã niêm yết.', answeredAt: '2026-02-25T10:00:00+07:00' });
@@ -49,13 +49,13 @@ describe('feedback import', () => {
   it('reports a bad line and keeps going; a repeated line is not doubled', async () => {
     const good = JSON.stringify({ ...paper, comment: 'Dòng lặp lại' });
     const results = [
-      await importFeedbackLine('{not json', 1),
-      await importFeedbackLine(JSON.stringify({ ...paper, receivedAt: 'yesterday' }), 2),
-      await importFeedbackLine(JSON.stringify({ ...paper, counterId: 'khong-co' }), 3),
-      await importFeedbackLine(good, 4),
+      await importFeedbackLine('{not json', 1, new Date()),
+      await importFeedbackLine(JSON.stringify({ ...paper, receivedAt: 'yesterday' }), 2, new Date()),
+      await importFeedbackLine(JSON.stringify({ ...paper, counterId: 'khong-co' }), 3, new Date()),
+      await importFeedbackLine(good, 4, new Date()),
     ];
     const before = await countItems();
-    const again = await importFeedbackLine(good, 5);
+    const again = await importFeedbackLine(good, 5, new Date());
     expect(results.slice(0, 3).map((r) => ('error' in r ? r.error.code : 'ok'))).toEqual(['invalid_json', 'validation_failed', 'unknown_counter']);
     expect(again).toMatchObject({ trackingCode: (results[3] as { trackingCode: string }).trackingCode, created: false });
     expect(await countItems()).toBe(before);

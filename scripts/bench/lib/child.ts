@@ -38,8 +38,9 @@ if (role !== 'store') {
   await ensureTable(dynamo(), config.tableName);
   // SEED=history: the demo catalog and history, with statistics published (pages bench); else the catalog.
   if (process.env.SEED === 'history') {
-    await seedDemoData();
-    await publishLocalStats([], config.dataDir);
+    const now = new Date();
+    await seedDemoData(now);
+    await publishLocalStats([], now, config.dataDir);
   } else if (process.env.SEED !== 'none') await importCatalog(await loadDemoCatalog());
   let signIn: Awaited<ReturnType<typeof startLocalSignIn>> | undefined;
   ({ url } = await startServer(Number(process.env.API_PORT ?? 0), {
