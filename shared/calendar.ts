@@ -1,74 +1,77 @@
 /**
- * Working days of Vietnamese public offices in Asia/Ho_Chi_Minh: Monday–Friday except public
- * holidays. Holidays come from `holidays.json` (the Government's announcement, edited by an
- * operator) or, for years not listed there, from the statutory rule computed here.
+ * Working days of Vietnamese public offices in Asia/Ho_Chi_Minh: Monday–Friday except days off,
+ * plus Saturdays worked in exchange. A year is either ANNOUNCED (listed in `holidays.json` with
+ * the documents that fixed it) or COMPUTED from the rule there; anything that depends on a
+ * computed year is provisional (`isProvisional`, `due().provisional`), because the Prime Minister
+ * fixes the Tết days and the day next to 2/9 each year (Labour Code 2019, Art. 112.3) and may
+ * swap working days.
  */
-import holidayData from './holidays.json' with { type: 'json' };
-import { lunarToSolar } from './lunar.ts';
-import { addDays, endOfLocalDay, formatLocalDay, localDayOf, weekdayOf, type LocalDay } from './time.ts';
+import holidayJson from './holidays.json' with { type: 'json' };
+import { computedDaysOff, parseCalendarData, type CalendarData, type DayEntry } from './calendar-data.ts';
+import { addDays, endOfLocalDay, localDayOf, weekdayOf, type LocalDay } from './time.ts';
 
-export type YearCalendar = { daysOff: string[]; workingDays: string[] };
-export type CalendarData = { years: Record<string, YearCalendar> };
+export { computedDaysOff, parseCalendarData, type CalendarData, type DayEntry, type HolidayRule } from './calendar-data.ts';
 
-const isWeekend = (day: LocalDay) => {
-  const weekday = weekdayOf(day);
-  return weekday === 0 || weekday === 6;
-};
+/** The calendar data shipped with the code, checked at load. */
+export const CALENDAR_DATA: CalendarData = parseCalendarData(holidayJson);
+/** The rule for years without an announcement, as configured in `holidays.json`. */
+export const DEFAULT_RULE = CALENDAR_DATA.rule;
 
-/**
- * Statutory days off of a year (Labour Code 2019, Art. 112): 1/1; Tết (last day of the lunar year
- * and the first four days of the new one); Giỗ Tổ Hùng Vương (10/3 lunar); 30/4; 1/5; 2/9 and one
- * adjacent day. A holiday on a weekend is compensated on the next working day (Art. 112.3).
- */
-export function statutoryDaysOff(year: number): LocalDay[] {
-  const tet = lunarToSolar(1, 1, year);
-  const tetDay = formatLocalDay(tet.year, tet.month, tet.day);
-  const hung = lunarToSolar(10, 3, year);
-  const nationalDay = formatLocalDay(year, 9, 2);
-  // The adjacent day that joins a weekend when there is one: Monday → Tuesday 3/9, otherwise 1/9.
-  const adjacent = weekdayOf(nationalDay) === 1 ? addDays(nationalDay, 1) : addDays(nationalDay, -1);
-  const holidays = [
-    formatLocalDay(year, 1, 1),
-    ...[-1, 0, 1, 2, 3].map((offset) => addDays(tetDay, offset)),
-    formatLocalDay(hung.year, hung.month, hung.day),
-    formatLocalDay(year, 4, 30),
-    formatLocalDay(year, 5, 1),
-    adjacent,
-    nationalDay,
-  ].sort();
-  const daysOff = new Set<LocalDay>();
-  for (const holiday of holidays) {
-    let day = holiday;
-    if (isWeekend(day)) {
-      day = addDays(day, 1);
-      while (isWeekend(day) || daysOff.has(day) || holidays.includes(day)) day = addDays(day, 1);
-    }
-    daysOff.add(day);
-  }
-  return [...daysOff].sort();
-}
+/** A due date and whether it depends on a computed (not yet announced) year. */
+export type Due = { dueAt: string; provisional: boolean };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A local day as is, or the local day of an instant (`2026-03-06T23:59:59+07:00`, a Date). */
+const toDay = (dayOrInstant: LocalDay | string | Date): LocalDay =>
+  typeof dayOrInstant === 'string' && DAY.test(dayOrInstant) ? dayOrInstant : localDayOf(dayOrInstant);
+const yearOf = (day: LocalDay) => Number(day.slice(0, 4));
 
 export class WorkingCalendar {
-  private readonly cache = new Map<number, { off: Set<LocalDay>; worked: Set<LocalDay> }>();
+  private readonly cache = new Map<number, { off: Map<LocalDay, DayEntry>; worked: Set<LocalDay> }>();
 
-  constructor(private readonly data: CalendarData = holidayData as CalendarData) {}
+  constructor(private readonly data: CalendarData = CALENDAR_DATA) {}
 
   private year(year: number) {
     let entry = this.cache.get(year);
     if (!entry) {
       const listed = this.data.years[String(year)];
-      entry = listed
-        ? { off: new Set(listed.daysOff), worked: new Set(listed.workingDays) }
-        : { off: new Set(statutoryDaysOff(year)), worked: new Set<LocalDay>() };
+      const daysOff = listed ? listed.daysOff : computedDaysOff(year, this.data.rule);
+      entry = {
+        off: new Map(daysOff.map((e) => [e.day, e])),
+        worked: new Set((listed?.workingDays ?? []).map((e) => e.day)),
+      };
       this.cache.set(year, entry);
     }
     return entry;
   }
 
+  /** True when the year's days off come from an announcement in the data. */
+  isAnnounced(year: number): boolean {
+    return Object.hasOwn(this.data.years, String(year));
+  }
+
+  /** True when the day (or the local day of an instant) lies in a year nobody announced yet. */
+  isProvisional(dayOrInstant: LocalDay | string | Date): boolean {
+    return !this.isAnnounced(yearOf(toDay(dayOrInstant)));
+  }
+
+  /** True when any year from `from` to `to` (days or instants) is computed, e.g. receipt → due date. */
+  isProvisionalBetween(from: LocalDay | string | Date, to: LocalDay | string | Date): boolean {
+    const [a, b] = [yearOf(toDay(from)), yearOf(toDay(to))].sort((x, y) => x - y) as [number, number];
+    for (let year = a; year <= b; year++) if (!this.isAnnounced(year)) return true;
+    return false;
+  }
+
+  /** The days off of a year with their names and sources (announced, or `source: 'rule'`). */
+  daysOff(year: number): DayEntry[] {
+    return [...this.year(year).off.values()];
+  }
+
   isWorkingDay(day: LocalDay): boolean {
-    const { off, worked } = this.year(Number(day.slice(0, 4)));
+    const { off, worked } = this.year(yearOf(day));
     if (worked.has(day)) return true;
-    return !isWeekend(day) && !off.has(day);
+    const weekday = weekdayOf(day);
+    return weekday !== 0 && weekday !== 6 && !off.has(day);
   }
 
   /** The N-th working day strictly after `day` (N ≥ 1); N = 0 gives `day` itself. */
@@ -92,6 +95,12 @@ export class WorkingCalendar {
   /** Deadline: 23:59:59 local on the N-th working day after the local day of `receivedAt`. */
   deadline(receivedAt: string | Date, workingDays: number): string {
     return endOfLocalDay(this.addWorkingDays(localDayOf(receivedAt), workingDays));
+  }
+
+  /** The deadline and whether it is provisional (counted through a computed year). */
+  due(receivedAt: string | Date, workingDays: number): Due {
+    const dueAt = this.deadline(receivedAt, workingDays);
+    return { dueAt, provisional: this.isProvisionalBetween(receivedAt, dueAt) };
   }
 }
 

@@ -1,109 +1,144 @@
 /**
- * Vietnamese lunar calendar (Hồ Ngọc Đức's astronomical algorithm, computed for UTC+7).
- * The Vietnamese and Chinese calendars differ in some years because of the time zone, so a
- * Chinese-calendar library would place Tết wrongly; this is the algorithm Vietnamese calendars use.
+ * Vietnamese lunar calendar (âm lịch), computed astronomically for UTC+7 as Vietnamese calendars
+ * have been since 1968 (the rules published by Hồ Ngọc Đức; this is our own implementation):
+ * - a month starts on the local day of a new moon;
+ * - month 11 is the month that contains the December solstice;
+ * - when 13 months lie between two months 11, the first of them without a major solar term
+ *   (the Sun entering a multiple of 30° of longitude) is a leap month (tháng nhuận), numbered like
+ *   the month before it.
+ * The time zone matters: China computes at UTC+8, so Tết differs in some years (1985: 21 January
+ * in Vietnam, 20 February in China; 2007: 17 vs 18 February). `timeZoneHours` is an option only so
+ * that difference can be shown and tested. Supported years: 1800–2399 (tested 1900–2199).
  */
-const TIME_ZONE_HOURS = 7;
-const DR = Math.PI / 180;
+import { dateOfJulianDayNumber, julianDayNumber, lunationNear, newMoonJd, sunLongitude } from './lunar-astronomy.ts';
 
-export function jdFromDate(dd: number, mm: number, yy: number): number {
-  const a = Math.floor((14 - mm) / 12);
-  const y = yy + 4800 - a;
-  const m = mm + 12 * a - 3;
-  let jd = dd + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 32045;
-  if (jd < 2299161) jd = dd + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - 32083;
-  return jd;
+export type SolarDate = { year: number; month: number; day: number };
+export type LunarDate = { day: number; month: number; year: number; leap: boolean };
+export type LunarOptions = { timeZoneHours?: number };
+/** A month of a lunar year: its number, whether it is the leap month, its first day and length. */
+export type LunarMonth = { month: number; leap: boolean; year: number; start: SolarDate; length: number };
+
+export const VIETNAM_TIME_ZONE_HOURS = 7;
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 2399;
+
+type MonthRow = { month: number; leap: boolean; year: number; startDay: number; length: number };
+
+/** Local day (Julian day number) holding the instant `jd` (UT) in a zone `tz` hours east of UTC. */
+const localDayOf = (jd: number, tz: number) => Math.floor(jd + 0.5 + tz / 24);
+const newMoonDay = (k: number, tz: number) => localDayOf(newMoonJd(k), tz);
+/** Sun's longitude at the local midnight that begins day `jdn`. */
+const longitudeAtDayStart = (jdn: number, tz: number) => sunLongitude(jdn - 0.5 - tz / 24);
+/** Signed distance in degrees from the solstice longitude 270°, in (−180, 180]. */
+const fromSolstice = (longitude: number) => ((longitude - 270 + 540) % 360) - 180;
+
+/** Lunation k whose month contains the December solstice of Gregorian `year` (lunar month 11). */
+function month11Lunation(year: number, tz: number): number {
+  let k = lunationNear(julianDayNumber(year, 12, 21));
+  while (fromSolstice(longitudeAtDayStart(newMoonDay(k, tz), tz)) >= 0) k--;
+  while (fromSolstice(longitudeAtDayStart(newMoonDay(k + 1, tz), tz)) < 0) k++;
+  return k;
 }
 
-export function jdToDate(jd: number): { year: number; month: number; day: number } {
-  let b: number;
-  let c: number;
-  if (jd > 2299160) {
-    const a = jd + 32044;
-    b = Math.floor((4 * a + 3) / 146097);
-    c = a - Math.floor((b * 146097) / 4);
-  } else {
-    b = 0;
-    c = jd + 32082;
+const spans = new Map<string, MonthRow[]>();
+
+/**
+ * The months from month 11 of lunar year `year − 1` up to (not including) month 11 of `year`:
+ * 11 and 12 of the previous year, 1–10 of `year`, and a leap month when there are 13.
+ */
+function span(year: number, tz: number): MonthRow[] {
+  const key = `${tz}:${year}`;
+  const cached = spans.get(key);
+  if (cached) return cached;
+  const first = month11Lunation(year - 1, tz);
+  const count = month11Lunation(year, tz) - first;
+  const starts = Array.from({ length: count + 1 }, (_, i) => newMoonDay(first + i, tz));
+  const sector = (day: number) => Math.floor(longitudeAtDayStart(day, tz) / 30);
+  let leapIndex = -1;
+  if (count === 13) {
+    // The first month whose start and the next month's start lie in the same 30° sector of
+    // longitude had no major solar term. Month 11 (index 0) holds the solstice, so start at 1.
+    for (let i = 1; i < count && leapIndex < 0; i++) if (sector(starts[i]!) === sector(starts[i + 1]!)) leapIndex = i;
   }
-  const d = Math.floor((4 * c + 3) / 1461);
-  const e = c - Math.floor((1461 * d) / 4);
-  const m = Math.floor((5 * e + 2) / 153);
-  return {
-    day: e - Math.floor((153 * m + 2) / 5) + 1,
-    month: m + 3 - 12 * Math.floor(m / 10),
-    year: b * 100 + d - 4800 + Math.floor(m / 10),
-  };
-}
-
-function newMoon(k: number): number {
-  const T = k / 1236.85;
-  const T2 = T * T;
-  const T3 = T2 * T;
-  let jd1 = 2415020.75933 + 29.53058868 * k + 0.0001178 * T2 - 0.000000155 * T3;
-  jd1 += 0.00033 * Math.sin((166.56 + 132.87 * T - 0.009173 * T2) * DR);
-  const M = 359.2242 + 29.10535608 * k - 0.0000333 * T2 - 0.00000347 * T3;
-  const Mpr = 306.0253 + 385.81691806 * k + 0.0107306 * T2 + 0.00001236 * T3;
-  const F = 21.2964 + 390.67050646 * k - 0.0016528 * T2 - 0.00000239 * T3;
-  let c1 = (0.1734 - 0.000393 * T) * Math.sin(M * DR) + 0.0021 * Math.sin(2 * DR * M);
-  c1 = c1 - 0.4068 * Math.sin(Mpr * DR) + 0.0161 * Math.sin(DR * 2 * Mpr);
-  c1 = c1 - 0.0004 * Math.sin(DR * 3 * Mpr);
-  c1 = c1 + 0.0104 * Math.sin(DR * 2 * F) - 0.0051 * Math.sin(DR * (M + Mpr));
-  c1 = c1 - 0.0074 * Math.sin(DR * (M - Mpr)) + 0.0004 * Math.sin(DR * (2 * F + M));
-  c1 = c1 - 0.0004 * Math.sin(DR * (2 * F - M)) - 0.0006 * Math.sin(DR * (2 * F + Mpr));
-  c1 = c1 + 0.001 * Math.sin(DR * (2 * F - Mpr)) + 0.0005 * Math.sin(DR * (2 * Mpr + M));
-  const deltaT =
-    T < -11
-      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
-      : -0.000278 + 0.000265 * T + 0.000262 * T2;
-  return jd1 + c1 - deltaT;
-}
-
-function sunLongitude(jdn: number): number {
-  const T = (jdn - 2451545.0) / 36525;
-  const T2 = T * T;
-  const M = 357.5291 + 35999.0503 * T - 0.0001559 * T2 - 0.00000048 * T * T2;
-  const L0 = 280.46645 + 36000.76983 * T + 0.0003032 * T2;
-  let dl = (1.9146 - 0.004817 * T - 0.000014 * T2) * Math.sin(DR * M);
-  dl += (0.019993 - 0.000101 * T) * Math.sin(DR * 2 * M) + 0.00029 * Math.sin(DR * 3 * M);
-  let l = (L0 + dl) * DR;
-  l -= Math.PI * 2 * Math.floor(l / (Math.PI * 2));
-  return l;
-}
-
-const sunSector = (dayNumber: number) => Math.floor((sunLongitude(dayNumber - 0.5 - TIME_ZONE_HOURS / 24) / Math.PI) * 6);
-const newMoonDay = (k: number) => Math.floor(newMoon(k) + 0.5 + TIME_ZONE_HOURS / 24);
-
-function lunarMonth11(year: number): number {
-  const off = jdFromDate(31, 12, year) - 2415021;
-  const k = Math.floor(off / 29.530588853);
-  const nm = newMoonDay(k);
-  return sunSector(nm) >= 9 ? newMoonDay(k - 1) : nm;
-}
-
-function leapMonthOffset(a11: number): number {
-  const k = Math.floor((a11 - 2415021.076998695) / 29.530588853 + 0.5);
-  let last: number;
-  let i = 1;
-  let arc = sunSector(newMoonDay(k + i));
-  do {
-    last = arc;
-    i++;
-    arc = sunSector(newMoonDay(k + i));
-  } while (arc !== last && i < 14);
-  return i - 1;
-}
-
-/** Solar date of a (non-leap) lunar date, e.g. Tết 2026 = lunarToSolar(1, 1, 2026) → 17 Feb 2026. */
-export function lunarToSolar(lunarDay: number, lunarMonth: number, lunarYear: number): { year: number; month: number; day: number } {
-  const [a11, b11] =
-    lunarMonth < 11 ? [lunarMonth11(lunarYear - 1), lunarMonth11(lunarYear)] : [lunarMonth11(lunarYear), lunarMonth11(lunarYear + 1)];
-  const k = Math.floor(0.5 + (a11 - 2415021.076998695) / 29.530588853);
-  let off = lunarMonth - 11;
-  if (off < 0) off += 12;
-  if (b11 - a11 > 365) {
-    const leapOff = leapMonthOffset(a11);
-    if (off >= leapOff) off += 1;
+  const rows: MonthRow[] = [];
+  let month = 11;
+  let monthYear = year - 1;
+  for (let i = 0; i < count; i++) {
+    const leap = i === leapIndex;
+    if (i > 0 && !leap) {
+      month = (month % 12) + 1;
+      if (month === 1) monthYear = year;
+    }
+    rows.push({ month, leap, year: monthYear, startDay: starts[i]!, length: starts[i + 1]! - starts[i]! });
   }
-  return jdToDate(newMoonDay(k + off) + lunarDay - 1);
+  spans.set(key, rows);
+  return rows;
+}
+
+function checkYear(year: number) {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+    throw new RangeError(`year ${year} is outside the supported range ${MIN_YEAR}–${MAX_YEAR}`);
+  }
+}
+
+function toSolarDate(date: SolarDate | string): SolarDate {
+  const parts = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)?.slice(1).map(Number) : [date.year, date.month, date.day];
+  if (!parts || parts.some((n) => !Number.isInteger(n))) throw new RangeError(`not a date: ${JSON.stringify(date)}`);
+  const [year, month, day] = parts as [number, number, number];
+  checkYear(year);
+  const back = dateOfJulianDayNumber(julianDayNumber(year, month, day));
+  if (back.year !== year || back.month !== month || back.day !== day) throw new RangeError(`no such date: ${year}-${month}-${day}`);
+  return back;
+}
+
+const solarOf = (jdn: number): SolarDate => dateOfJulianDayNumber(jdn);
+const zone = (options?: LunarOptions) => options?.timeZoneHours ?? VIETNAM_TIME_ZONE_HOURS;
+
+/** Lunar date of a solar date (`YYYY-MM-DD` or `{ year, month, day }`), e.g. 2026-02-17 → 1/1/2026. */
+export function solarToLunar(date: SolarDate | string, options?: LunarOptions): LunarDate {
+  const tz = zone(options);
+  const solar = toSolarDate(date);
+  const jdn = julianDayNumber(solar.year, solar.month, solar.day);
+  const month11 = newMoonDay(month11Lunation(solar.year, tz), tz);
+  const rows = span(jdn >= month11 ? solar.year + 1 : solar.year, tz);
+  const row = rows.findLast((r) => r.startDay <= jdn)!;
+  return { day: jdn - row.startDay + 1, month: row.month, year: row.year, leap: row.leap };
+}
+
+/** The months of lunar year `year` in order (12 or 13, the leap month after its namesake). */
+export function lunarYearMonths(year: number, options?: LunarOptions): LunarMonth[] {
+  checkYear(year);
+  const tz = zone(options);
+  return [...span(year, tz), ...span(year + 1, tz)]
+    .filter((row) => row.year === year)
+    .map((row) => ({ month: row.month, leap: row.leap, year: row.year, start: solarOf(row.startDay), length: row.length }));
+}
+
+/** The leap month of lunar year `year` (e.g. 2025 → 6), or null in a common year. */
+export function leapMonthOf(year: number, options?: LunarOptions): number | null {
+  return lunarYearMonths(year, options).find((m) => m.leap)?.month ?? null;
+}
+
+/**
+ * Solar date of a lunar date, e.g. Tết 2026 = lunarToSolar(1, 1, 2026) → 17 February 2026.
+ * Throws a RangeError for a date that does not exist: day 30 of a 29-day month, or a leap month
+ * the year does not have.
+ */
+export function lunarToSolar(day: number, month: number, year: number, leap = false, options?: LunarOptions): SolarDate {
+  checkYear(year);
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`lunar month ${month} does not exist (1–12)`);
+  if (!Number.isInteger(day) || day < 1 || day > 30) throw new RangeError(`lunar day ${day} does not exist (1–30)`);
+  const months = lunarYearMonths(year, options);
+  const target = months.find((m) => m.month === month && m.leap === leap);
+  if (!target) {
+    const actual = months.find((m) => m.leap)?.month;
+    throw new RangeError(
+      `lunar year ${year} has no leap month ${month} (${actual ? `its leap month is ${actual}` : 'it has no leap month'})`,
+    );
+  }
+  if (day > target.length) {
+    throw new RangeError(`lunar month ${month}${leap ? ' (leap)' : ''} of ${year} has ${target.length} days: day ${day} does not exist`);
+  }
+  const { start } = target;
+  return solarOf(julianDayNumber(start.year, start.month, start.day) + day - 1);
 }

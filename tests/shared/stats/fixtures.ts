@@ -19,7 +19,7 @@ export const deptA: StatsRecord[] = [
   rec('A2', { receivedAt: '2026-02-07T10:00:00+07:00', rating: 4, channel: 'qr', ...answered('2026-02-09T10:00:00+07:00') }),
   // Across Tết: Friday 13 Feb → Monday 23 Feb is 1 working day (16–20 off).
   rec('A3', { receivedAt: '2026-02-13T16:00:00+07:00', rating: 2, ...answered('2026-02-23T08:00:00+07:00') }),
-  // Received in January, answered late in February: counts as answered in February only. 21 working days.
+  // Received in January, answered late in February: counts as answered in February only. 22 working days (Saturday 10/1/2026 was worked).
   rec('A4', { receivedAt: '2026-01-05T09:00:00+07:00', dueAt: '2026-01-19T23:59:59+07:00', ...answered('2026-02-03T09:00:00+07:00') }),
   // Open and overdue at the end of February.
   rec('A5', { receivedAt: '2026-02-24T09:00:00+07:00', rating: 3, dueAt: '2026-02-25T23:59:59+07:00', status: 'acknowledged' }),

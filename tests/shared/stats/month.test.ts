@@ -22,9 +22,9 @@ describe('computeMonth: one department, hand-computed', () => {
     expect(a.answered).toBe(4);
     expect(a.answeredOnTime).toBe(3);
     expect(a.onTimeRate).toBe(0.75);
-    // Sorted [0, 1, 1, 21]: median = 2nd value, p90 = 4th value (nearest rank).
+    // Sorted [0, 1, 1, 22]: median = 2nd value, p90 = 4th value (nearest rank).
     expect(a.medianResponseWorkingDays).toBe(1);
-    expect(a.p90ResponseWorkingDays).toBe(21);
+    expect(a.p90ResponseWorkingDays).toBe(22);
   });
 
   it('counts ratings and the satisfaction rate', () => {
@@ -87,9 +87,9 @@ describe('computeMonth: totals and published answers', () => {
     expect(totals.received).toBe(7 + 2 + 3);
     expect(totals.answered).toBe(4 + 1 + 3);
     expect(totals.onTimeRate).toBe(7 / 8);
-    // [0, 0, 1, 1, 2, 2, 2, 21]: median = 4th, p90 = 8th.
+    // [0, 0, 1, 1, 2, 2, 2, 22]: median = 4th, p90 = 8th.
     expect(totals.medianResponseWorkingDays).toBe(1);
-    expect(totals.p90ResponseWorkingDays).toBe(21);
+    expect(totals.p90ResponseWorkingDays).toBe(22);
     expect(totals.excluded).toEqual({ spam: 1, misuse: 0 });
   });
 

@@ -31,7 +31,7 @@ describe('monthCsv', () => {
     expect(csv.startsWith('\uFEFFscope,id,name,')).toBe(true);
     expect(lines).toHaveLength(1 + 1 + 3 + 3); // header, total, departments, counters
     expect(lines.find((l) => l.startsWith('department,dept-b,'))).toMatch(/^department,dept-b,"Sở B, phường",dept-b,,2,/);
-    expect(lines.find((l) => l.startsWith('department,dept-a,'))).toContain(',4,3,0.75,1,21,');
+    expect(lines.find((l) => l.startsWith('department,dept-a,'))).toContain(',4,3,0.75,1,22,');
   });
 });
 
