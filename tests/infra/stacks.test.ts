@@ -60,10 +60,10 @@ describe('functions', () => {
     expect(new Set(functionsByHandler(prod.siteTemplate).keys())).toEqual(handlers);
   });
 
-  it('runs every function on Node.js 22, arm64, ESM bundle, X-Ray, JSON logs in its own log group', () => {
+  it('runs every function on Node.js 24, arm64, ESM bundle, X-Ray, JSON logs in its own log group', () => {
     for (const [handler, fn] of functionsByHandler(prod.siteTemplate)) {
       expect(fn.props, handler).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         TracingConfig: { Mode: 'Active' },
