@@ -37,6 +37,8 @@ export type StageConfig = {
   authDomainPrefix?: string;
   /** Sender of notification e-mails (an SES-verified identity); e-mail is off without it. */
   mailFrom?: string;
+  /** SMS sender ID (brand name registered for Vietnam); SMS is off without it. */
+  smsSenderId?: string;
   /** Where alarms are e-mailed (optional; the topic exists either way). */
   alarmEmail?: string;
   /** Departments' mailbox when the catalog gives none: `{departmentId}` is replaced (e.g. pakn+{departmentId}@tinh.gov.vn). */
@@ -53,8 +55,11 @@ export type StageConfig = {
   notificationAgeAlarm: Duration;
 };
 
+/** The catalog `-c catalog=…` replaces: its departments become Cognito groups, and the deploy loads it. */
+export const DEFAULT_CATALOG = 'local/demo/catalog.json';
+
 const DEFAULTS = {
-  catalogFile: 'local/demo/catalog.json',
+  catalogFile: DEFAULT_CATALOG,
   pagesDir: 'kiosk/dist',
   notificationAgeAlarm: Duration.minutes(30),
 };
@@ -82,7 +87,7 @@ const STAGES: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'catalogF
   },
 };
 
-const OPTIONAL = ['domainName', 'certificateArn', 'authDomainPrefix', 'mailFrom', 'alarmEmail', 'departmentAlertEmail'] as const;
+const OPTIONAL = ['domainName', 'certificateArn', 'authDomainPrefix', 'mailFrom', 'smsSenderId', 'alarmEmail', 'departmentAlertEmail'] as const;
 
 /** Reads the stage and its overrides from CDK context. */
 export function stageConfig(node: Node): StageConfig {

@@ -16,7 +16,7 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const connection = await connectToStore({ aws: args.includes('--aws') });
+const connection = await connectToStore({ aws: args.includes('--aws'), trackingCodes: files.some((file) => !file.endsWith('.json')) });
 console.error(`importing into ${connection.where}`);
 let failed = 0;
 /** Months whose published statistics the imported lines change (receipt and event months). */

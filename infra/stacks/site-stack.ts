@@ -36,7 +36,7 @@ export class SiteStack extends Stack {
       deadLetters: this.queues.notificationDeadLetters,
       trackingCodeSecret: this.data.trackingCodeSecret,
       mailFrom: config.mailFrom,
-      smsSenderId: this.node.tryGetContext('smsSenderId'),
+      smsSenderId: config.smsSenderId,
     };
     this.auth = new AuthConstruct(this, 'Auth', config);
     this.api = new ApiConstruct(this, 'Api', { config, table: this.data.table, auth: this.auth, resources });
@@ -85,6 +85,7 @@ export class SiteStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'SignInDomain', { value: signIn });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'TrackingCodeSecretArn', { value: this.data.trackingCodeSecret.secretArn, description: 'Key of tracking codes: `npm run import -- --aws` of feedback needs it' });
     new CfnOutput(this, 'SiteBucketName', { value: this.data.siteBucket.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
   }

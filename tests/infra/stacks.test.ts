@@ -111,6 +111,10 @@ describe('functions', () => {
       const fn = functionsByHandler(prod.siteTemplate).get(handler)!;
       const put = statementsOf(prod.siteTemplate, fn).find((s) => actionsOf(s).includes('s3:PutObject'))!;
       expect(JSON.stringify(put.Resource), handler).toMatch(/\/stats\/\*"/);
+      // Unconditional ListBucket on the bucket: the only grant under which S3 answers 404 for a missing key.
+      const list = statementsOf(prod.siteTemplate, fn).find((s) => actionsOf(s).includes('s3:ListBucket'))!;
+      expect(list, handler).toMatchObject({ Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^DataSite/), 'Arn'] } });
+      expect(list.Condition, handler).toBeUndefined();
       expect(fn.props.Environment.Variables.STATS_BUCKET, handler).toEqual({ Ref: expect.stringMatching(/^DataSite/) });
     }
     const others = [...functionsByHandler(prod.siteTemplate)].filter(([handler]) => !users.includes(handler));
