@@ -291,6 +291,25 @@ describe('web', () => {
     expect(rewrite('/assets/kiosk-abc123.js')).toBe('/assets/kiosk-abc123.js');
   });
 
+  it('serves each page path, with or without a trailing slash, from its HTML file through the distribution', () => {
+    const distribution = Object.values(resourcesOf(prod.siteTemplate, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+    const handler = new Function(`${pageRewriteCode()}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    // CloudFront: the first cache behavior whose pattern matches, else the default; then its viewer-request function.
+    const served = (uri: string) => {
+      const behavior = distribution.CacheBehaviors.find((b: any) => glob(b.PathPattern).test(uri)) ?? distribution.DefaultCacheBehavior;
+      const rewrites = (behavior.FunctionAssociations ?? []).some((f: any) => f.EventType === 'viewer-request');
+      return { target: behavior.TargetOriginId === distribution.DefaultCacheBehavior.TargetOriginId ? 'bucket' : 'api', key: rewrites ? handler({ request: { uri } }).uri : uri };
+    };
+    expect(served('/stats/')).toEqual({ target: 'bucket', key: '/stats.html' });
+    expect(served('/stats')).toEqual({ target: 'bucket', key: '/stats.html' });
+    expect(served('/stats/2026-10.json')).toEqual({ target: 'bucket', key: '/stats/2026-10.json' });
+    expect(served('/kiosk/')).toEqual({ target: 'bucket', key: '/kiosk.html' });
+    expect(served('/track/GY-ABCDE-FGHIJ')).toEqual({ target: 'bucket', key: '/track.html' });
+    expect(served('/inbox/')).toEqual({ target: 'bucket', key: '/inbox.html' });
+    expect(served('/api/health').target).toBe('api');
+  });
+
   it('never lets a deployment of the pages delete published statistics', () => {
     prod.siteTemplate.hasResourceProperties('Custom::CDKBucketDeployment', {
       Prune: true,
@@ -382,6 +401,16 @@ describe('edge (WAF)', () => {
     expect(scope).toContain('"SearchString":"POST"');
     expect(rule.Action.Block.CustomResponse).toMatchObject({ ResponseCode: 429 });
     expect(JSON.parse(acl.CustomResponseBodies.rateLimited.Content)).toMatchObject({ error: { code: 'rate_limited', message: expect.any(String) } });
+  });
+
+  it('counts only API writes per IP in the general rule, never pages, assets or reads', () => {
+    const acl = Object.values(resourcesOf(prod.edgeTemplate, 'AWS::WAFv2::WebACL'))[0]!.Properties;
+    expect(acl.Rules.map((r: any) => r.Name)).not.toContain('RequestsPerIp');
+    const rule = acl.Rules.find((r: any) => r.Name === 'ApiWritesPerIp');
+    expect(rule.Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: 'IP', Limit: 2000, EvaluationWindowSec: 300 });
+    const [path, ...methods] = rule.Statement.RateBasedStatement.ScopeDownStatement.AndStatement.Statements;
+    expect(path.ByteMatchStatement).toMatchObject({ SearchString: '/api/', PositionalConstraint: 'STARTS_WITH', FieldToMatch: { UriPath: {} } });
+    expect(methods.map((m: any) => m.NotStatement.Statement.ByteMatchStatement.SearchString)).toEqual(['GET', 'HEAD', 'OPTIONS']);
   });
 
   it('applies the AWS managed rule groups and logs blocked requests', () => {
