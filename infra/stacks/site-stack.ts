@@ -58,6 +58,7 @@ export class SiteStack extends Stack {
           tokenEndpoint: `${signIn}/oauth2/token`,
           // Cognito's logout takes client_id and logout_uri (not post_logout_redirect_uri).
           endSessionEndpoint: `${signIn}/logout`,
+          revocationEndpoint: `${signIn}/oauth2/revoke`,
           redirectUri: `${siteOrigin}${CALLBACK_PATH}`,
           logoutUri: `${siteOrigin}${SIGNED_OUT_PATH}`,
           scope: 'openid email profile',
@@ -75,7 +76,7 @@ export class SiteStack extends Stack {
     this.monitoring = new MonitoringConstruct(this, 'Monitoring', {
       config,
       api: this.api.api,
-      apiFunctions: this.api.functions,
+      apiFunctions: [...this.api.functions, ...this.auth.functions],
       jobFunctions: this.jobs.functions,
       queues: { NotificationDeadLetters: this.queues.notificationDeadLetters, JobFailures: this.queues.jobFailures },
     });

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '#functions/routes';
 import { JOBS, METRICS } from '#functions/jobs';
+import { TRIGGERS } from '#functions/triggers';
 import { TABLE } from '#shared/table';
 import { PAGE_ROUTES, SECURITY_HEADERS } from '#shared/pages';
 import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX } from '#shared/auth';
@@ -56,7 +57,7 @@ describe('data', () => {
 
 describe('functions', () => {
   it('deploys one function per handler module of the route and job lists', () => {
-    const handlers = new Set([...ROUTES, ...JOBS].map((entry) => entry.handler));
+    const handlers = new Set([...ROUTES, ...JOBS, ...TRIGGERS].map((entry) => entry.handler));
     expect(new Set(functionsByHandler(prod.siteTemplate).keys())).toEqual(handlers);
   });
 
@@ -124,7 +125,9 @@ describe('functions', () => {
   });
 
   it('points every function’s links at the site and gives them the departments’ mailbox template', () => {
+    const triggers: string[] = TRIGGERS.map((trigger) => trigger.handler); // Cognito's, they send nothing
     for (const [handler, fn] of functionsByHandler(prod.siteTemplate)) {
+      if (triggers.includes(handler)) continue;
       const env = fn.props.Environment.Variables;
       expect(JSON.stringify(env.PUBLIC_BASE_URL), handler).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetAtt":\["WebDistribution\w+","DomainName"\]\}/);
       expect(env.DEPARTMENT_ALERT_EMAIL, handler).toBe('pakn+{departmentId}@tinh.gov.vn');
@@ -383,6 +386,21 @@ describe('monitoring', () => {
       EnableKeyRotation: true,
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } })]) },
     });
+  });
+});
+
+describe('sign-in', () => {
+  it('puts the official’s name in access tokens with a V2 pre-token-generation trigger', () => {
+    const trigger = functionsByHandler(prod.siteTemplate).get('token-claims')!;
+    prod.siteTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: { 'Fn::GetAtt': [trigger.id, 'Arn'] } } },
+    });
+  });
+});
+
+describe('sessions', () => {
+  it('rotates the inbox client’s refresh tokens and lets sign-out revoke them', () => {
+    prod.siteTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', { EnableTokenRevocation: true, RefreshTokenRotation: { Feature: 'ENABLED' } });
   });
 });
 
