@@ -2,7 +2,8 @@
  * Scheduled job: delivers due outbox items. Each item is claimed first (attempt count + next
  * attempt time, conditional write), so two runs never send it twice; a failure leaves it pending
  * for the backoff, and after MAX_ATTEMPTS (or a permanent error) it goes to the dead-letter state
- * (and the dead-letter queue when one is configured, for the alarm).
+ * (and the dead-letter queue when one is configured, for the alarm). An item whose channel this
+ * deployment has not configured (transport `off`) is marked skipped, with one warning per run.
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
@@ -33,8 +34,16 @@ async function emitAgeMetric(now: Date): Promise<void> {
 export async function deliverDue(options: { now: Date; transport?: Transport }) {
   const { now } = options;
   const transport = options.transport ?? transportFromEnv();
-  const counts = { delivered: 0, retried: 0, dead: 0, skipped: 0 };
+  const counts = { delivered: 0, retried: 0, dead: 0, skipped: 0, off: 0 };
+  const off = new Map<string, number>();
   for (const entry of await duePending(now)) {
+    if (transport.off?.includes(entry.channel)) {
+      if (await recordAttempt(entry, { ...entry, state: 'skipped', lastError: `${entry.channel} is not configured` }, now)) {
+        counts.off++;
+        off.set(entry.channel, (off.get(entry.channel) ?? 0) + 1);
+      }
+      continue;
+    }
     const attempts = entry.attempts + 1;
     const claimed: OutboxItem = { ...entry, attempts, nextAttemptAt: toLocalIso(now.getTime() + retryDelayMs(attempts)) };
     if (!(await recordAttempt(entry, claimed, now))) {
@@ -56,6 +65,7 @@ export async function deliverDue(options: { now: Date; transport?: Transport }) 
       } else counts.retried++;
     }
   }
+  for (const [channel, skipped] of off) log('warn', 'notification channel not configured: messages skipped', { channel, skipped });
   await emitAgeMetric(now);
   return { transport: transport.name, ...counts };
 }

@@ -5,7 +5,7 @@
 export const LAMBDA_BUNDLE = {
   format: 'esm',
   platform: 'node',
-  target: 'node22',
+  target: 'node24',
   mainFields: ['module', 'main'],
   minify: true,
   /** ESM bundles have no `require`; some dependencies still call it (e.g. for Node built-ins). */

@@ -11,6 +11,13 @@ import { RATE_LIMIT_DEFAULTS } from '#shared/rate-limit';
 /** WAF's rate rule counts over 5 minutes; the same per-IP default the local guard enforces. */
 const SUBMISSIONS_PER_IP_PER_5_MIN = (RATE_LIMIT_DEFAULTS.ip.limit * 300) / RATE_LIMIT_DEFAULTS.ip.windowSeconds;
 
+/**
+ * One NAT address may carry a whole provincial centre: 40 counters each sending a rating every 30 s
+ * (400) plus 50 officials each acting every 15 s (1,000) is 1,400 writes in 5 minutes; 2,000 leaves
+ * room, while a single machine scripting writes is stopped within seconds of passing ~7 per second.
+ */
+const API_WRITES_PER_IP_PER_5_MIN = 2000;
+
 export const HOME_REGION = 'ap-southeast-1';
 export const EDGE_REGION = 'us-east-1';
 
@@ -28,8 +35,12 @@ export type StageConfig = {
   apiBurstLimit: number;
   /** WAF: submissions per IP per 5 minutes on POST /api/feedback (a counter's kiosks share one IP). */
   submissionsPerIpPer5Min: number;
-  /** WAF: all requests per IP per 5 minutes. */
-  requestsPerIpPer5Min: number;
+  /**
+   * WAF: API writes (any method but GET/HEAD/OPTIONS under /api/) per IP per 5 minutes. Pages, assets
+   * and reads are not counted: a service centre's kiosks and officials share one NAT address, and
+   * mobile carriers put many phones behind one (docs/DEPLOY.md, "Rate limits").
+   */
+  apiWritesPerIpPer5Min: number;
   /** Custom domain of the site (e.g. gopy.example.gov.vn) with an ACM certificate in us-east-1. */
   domainName?: string;
   certificateArn?: string;
@@ -37,6 +48,8 @@ export type StageConfig = {
   authDomainPrefix?: string;
   /** Sender of notification e-mails (an SES-verified identity); e-mail is off without it. */
   mailFrom?: string;
+  /** SMS sender ID (brand name registered for Vietnam); SMS is off without it. */
+  smsSenderId?: string;
   /** Where alarms are e-mailed (optional; the topic exists either way). */
   alarmEmail?: string;
   /** Departments' mailbox when the catalog gives none: `{departmentId}` is replaced (e.g. pakn+{departmentId}@tinh.gov.vn). */
@@ -53,8 +66,11 @@ export type StageConfig = {
   notificationAgeAlarm: Duration;
 };
 
+/** The catalog `-c catalog=…` replaces: its departments become Cognito groups, and the deploy loads it. */
+export const DEFAULT_CATALOG = 'local/demo/catalog.json';
+
 const DEFAULTS = {
-  catalogFile: 'local/demo/catalog.json',
+  catalogFile: DEFAULT_CATALOG,
   pagesDir: 'kiosk/dist',
   notificationAgeAlarm: Duration.minutes(30),
 };
@@ -66,7 +82,7 @@ const STAGES: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'catalogF
     apiRateLimit: 50,
     apiBurstLimit: 100,
     submissionsPerIpPer5Min: SUBMISSIONS_PER_IP_PER_5_MIN,
-    requestsPerIpPer5Min: 2000,
+    apiWritesPerIpPer5Min: API_WRITES_PER_IP_PER_5_MIN,
     extraCallbackOrigins: ['http://localhost:3000'],
     threatProtection: false,
   },
@@ -76,13 +92,13 @@ const STAGES: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'catalogF
     apiRateLimit: 200,
     apiBurstLimit: 400,
     submissionsPerIpPer5Min: SUBMISSIONS_PER_IP_PER_5_MIN,
-    requestsPerIpPer5Min: 3000,
+    apiWritesPerIpPer5Min: API_WRITES_PER_IP_PER_5_MIN,
     extraCallbackOrigins: [],
     threatProtection: true,
   },
 };
 
-const OPTIONAL = ['domainName', 'certificateArn', 'authDomainPrefix', 'mailFrom', 'alarmEmail', 'departmentAlertEmail'] as const;
+const OPTIONAL = ['domainName', 'certificateArn', 'authDomainPrefix', 'mailFrom', 'smsSenderId', 'alarmEmail', 'departmentAlertEmail'] as const;
 
 /** Reads the stage and its overrides from CDK context. */
 export function stageConfig(node: Node): StageConfig {

@@ -1,11 +1,17 @@
 /**
  * `npm run deploy [-- --stage prod] [--yes] [-c key=value …]`: builds the pages, bootstraps the
- * home region and us-east-1 (the WAF stack), deploys both stacks and prints the site URL and the
- * next steps. Uses the credentials of the shell (AWS_PROFILE etc.); see docs/DEPLOY.md.
+ * home region and us-east-1 (the WAF stack), deploys both stacks, loads the catalog into the
+ * table (an idempotent upsert: the API answers nothing useful without it) and prints the site URL
+ * and the next steps. Before deploying it says which notification channels will be on. Uses the credentials of the shell (AWS_PROFILE etc.); see docs/DEPLOY.md.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importCatalog } from '#functions/lib/importer';
 import { buildPages } from '#local/pages';
+import { DEFAULT_CATALOG, HOME_REGION } from './config.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
 
 type Options = { stage: string; yes: boolean; context: string[] };
 
@@ -23,6 +29,35 @@ export function parseArgs(argv: string[]): Options {
   return options;
 }
 
+/** CDK context as the app will see it: cdk.json's, then each `-c key=value` (the last one wins). */
+export function contextValues(context: string[], cdkJson = JSON.parse(readFileSync(resolve(ROOT, 'cdk.json'), 'utf8'))): Record<string, string> {
+  const values: Record<string, string> = { ...cdkJson.context };
+  for (let i = 1; i < context.length; i += 2) {
+    const [key, ...rest] = context[i]!.split('=');
+    values[key!] = rest.join('=');
+  }
+  return values;
+}
+
+/** What citizens will receive, said before deploying: a channel without its sender is off (skipped, never failed). */
+export function channelReport(values: Record<string, string>): string[] {
+  return [
+    values.smsSenderId
+      ? `  SMS:     on, sender ID "${values.smsSenderId}" (needs SNS production SMS and a spending limit, docs/DEPLOY.md)`
+      : '  SMS:     OFF: citizens get no SMS (set -c smsSenderId=… with a sender ID registered for Vietnam)',
+    values.mailFrom
+      ? `  E-mail:  on, from ${values.mailFrom} (needs SES production access and that identity verified)`
+      : '  E-mail:  OFF: citizens and departments get no e-mail (set -c mailFrom=… with an SES-verified sender)',
+  ];
+}
+
+/** Loads the catalog into the deployed table: the same upsert as `npm run import`, so running it again changes nothing. */
+export async function loadCatalog(file: string, tableName: string) {
+  process.env.TABLE_NAME = tableName;
+  process.env.AWS_REGION ??= HOME_REGION;
+  return importCatalog(JSON.parse(readFileSync(resolve(ROOT, file), 'utf8')));
+}
+
 function cdk(args: string[]): void {
   console.log(`\n$ cdk ${args.join(' ')}`);
   execFileSync('npx', ['cdk', ...args], { stdio: 'inherit' });
@@ -31,6 +66,8 @@ function cdk(args: string[]): void {
 async function main(): Promise<void> {
   const { stage, yes, context } = parseArgs(process.argv.slice(2));
   const common = ['-c', `stage=${stage}`, ...context];
+  const values = contextValues(common);
+  console.log(`Notifications to citizens (${stage}):\n${channelReport(values).join('\n')}`);
 
   console.log('Building pages into kiosk/dist…');
   await buildPages();
@@ -43,6 +80,10 @@ async function main(): Promise<void> {
 
   const all = JSON.parse(readFileSync(outputs, 'utf8')) as Record<string, Record<string, string>>;
   const site = all[`GopY-${stage}-Site`] ?? {};
+  const catalogFile = values.catalog ?? DEFAULT_CATALOG;
+  if (!site.TableName) throw new Error(`No TableName in ${outputs}: the stack did not deploy completely`);
+  console.log(`\nLoading the catalog ${catalogFile} into ${site.TableName}…`);
+  console.log(`  ${JSON.stringify(await loadCatalog(catalogFile, site.TableName))}`);
   console.log(`
 Góp Ý (${stage}) is deployed.
   Site:          ${site.SiteUrl}

@@ -18,6 +18,4 @@ export function useLocalStore(endpoint: string): void {
   process.env.AWS_REGION ??= 'ap-southeast-1';
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  // Lambda runs Node 22; the local stack may run on Node 20, which the SDK still supports today.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }

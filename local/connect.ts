@@ -10,9 +10,19 @@ import { startLocalStore } from './stack.ts';
 
 export type Connection = { where: string; close: () => Promise<void> };
 
-export async function connectToStore(options: { aws?: boolean } = {}): Promise<Connection> {
+/**
+ * `trackingCodes`: the run creates records. In AWS their tracking codes must come from the stack's
+ * own key (the TrackingCodeSecretArn output), never the built-in one published with the code.
+ */
+export async function connectToStore(options: { aws?: boolean; trackingCodes?: boolean } = {}): Promise<Connection> {
   if (options.aws) {
     if (!process.env.TABLE_NAME) throw new Error('--aws needs TABLE_NAME');
+    if (options.trackingCodes && !process.env.TRACKING_CODE_SECRET) {
+      throw new Error(
+        '--aws with feedback needs TRACKING_CODE_SECRET, the stack\'s key: ' +
+          'export TRACKING_CODE_SECRET=$(aws secretsmanager get-secret-value --secret-id <TrackingCodeSecretArn output> --query SecretString --output text)',
+      );
+    }
     return { where: `DynamoDB table ${process.env.TABLE_NAME}`, close: async () => undefined };
   }
   try {

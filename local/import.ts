@@ -18,7 +18,7 @@ if (files.length === 0) {
 
 /** The import's instant (the CLI's one reading of the clock): what "today" and "this month" mean for it. */
 const now = new Date();
-const connection = await connectToStore({ aws: args.includes('--aws') });
+const connection = await connectToStore({ aws: args.includes('--aws'), trackingCodes: files.some((file) => !file.endsWith('.json')) });
 console.error(`importing into ${connection.where}`);
 let failed = 0;
 /** Months whose published statistics the imported lines change (receipt and event months). */

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CALLBACK_PATH, INBOX_CLIENT_ID, INBOX_SCOPE, OIDC_PATH } from './oidc.ts';
 
-export type Tokens = { access_token: string; id_token: string; expires_in: number; token_type: string };
+export type Tokens = { access_token: string; id_token: string; refresh_token?: string; expires_in: number; token_type: string };
 
 /**
  * `baseUrl`: where the server answers; `publicOrigin`: the origin the provider was configured with

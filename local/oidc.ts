@@ -112,7 +112,7 @@ export async function createOidc(options: { issuer: string; dataDir?: string; ke
         client_id: INBOX_CLIENT_ID,
         token_endpoint_auth_method: 'none',
         application_type: 'web',
-        grant_types: ['authorization_code'],
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [`${origin}${CALLBACK_PATH}`],
         post_logout_redirect_uris: [`${origin}/inbox`],
@@ -122,9 +122,15 @@ export async function createOidc(options: { issuer: string; dataDir?: string; ke
     cookies: { keys: keys.cookies },
     scopes: ['openid', 'profile', 'inbox'],
     claims: { openid: ['sub'], profile: ['name', 'preferred_username'] },
-    ttl: { AccessToken: 3600, IdToken: 3600, AuthorizationCode: 60, Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600 },
+    // The refresh token lasts a working day, like Cognito's (infra/constructs/auth.ts); the public
+    // client's refresh tokens rotate on every use (the provider's default for clients without a secret).
+    ttl: { AccessToken: 3600, IdToken: 3600, RefreshToken: 12 * 3600, AuthorizationCode: 60, Interaction: 600, Session: 12 * 3600, Grant: 12 * 3600 },
+    // As Cognito: the code grant always returns a refresh token (no offline_access scope needed).
+    issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) => client.grantTypeAllowed('refresh_token'),
     features: {
       devInteractions: { enabled: false },
+      // Sign-out revokes the refresh token (Cognito: /oauth2/revoke).
+      revocation: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => resource,
@@ -141,7 +147,7 @@ export async function createOidc(options: { issuer: string; dataDir?: string; ke
     // Claims the API reads, as in Cognito access tokens.
     extraTokenClaims: (_ctx: unknown, token: { kind: string; accountId?: string }) => {
       const official = token.kind === 'AccessToken' && token.accountId ? byUsername.get(token.accountId) : undefined;
-      return official ? { username: official.username, 'cognito:groups': official.groups } : undefined;
+      return official ? { token_use: 'access', username: official.username, name: official.name, 'cognito:groups': official.groups } : undefined;
     },
     renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {
       ctx.type = 'html';
@@ -191,6 +197,7 @@ export async function createOidc(options: { issuer: string; dataDir?: string; ke
       authorizationEndpoint: `${issuer}/auth`,
       tokenEndpoint: `${issuer}/token`,
       endSessionEndpoint: `${issuer}/session/end`,
+      revocationEndpoint: `${issuer}/token/revocation`,
       redirectUri: `${origin}${CALLBACK_PATH}`,
       logoutUri: `${origin}/inbox`,
       scope: INBOX_SCOPE,

@@ -11,7 +11,11 @@ export const DEPARTMENT_GROUP_PREFIX = 'dept-';
 export type Official = {
   /** Stable subject (`sub`): what the audit trail records. */
   id: string;
-  /** Login name shown to colleagues. */
+  /**
+   * The name shown to colleagues and written in the audit trail: the `name` claim (the user's
+   * Cognito `name` attribute, added to access tokens by the pre-token-generation trigger), else the
+   * login name. Cognito's own `username` is a generated id when signing in by e-mail.
+   */
   username: string;
   departments: string[];
   admin: boolean;
@@ -31,14 +35,23 @@ export function parseGroups(value: unknown): string[] {
 export function officialFromClaims(claims: Record<string, unknown> | undefined): Official {
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError('Sign-in required', { code: 'unauthorized' });
+  // API Gateway's JWT authorizer accepts a Cognito ID token too (its `aud` is the client id); only
+  // access tokens are meant for the API, and only they are revoked with the refresh token.
+  if (claims?.token_use !== 'access') throw new UnauthorizedError('Send the access token, not the ID token', { code: 'invalid_token' });
   const groups = parseGroups(claims?.['cognito:groups']);
-  const username = [claims?.username, claims?.['cognito:username'], claims?.name].find((v): v is string => typeof v === 'string' && v !== '') ?? sub;
+  const username = [claims?.name, claims?.preferred_username, claims?.username, claims?.['cognito:username']].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? sub;
   return {
     id: sub,
     username,
     departments: groups.filter((g) => g.startsWith(DEPARTMENT_GROUP_PREFIX)).map((g) => g.slice(DEPARTMENT_GROUP_PREFIX.length)).filter(Boolean),
     admin: groups.includes(ADMIN_GROUP),
   };
+}
+
+/** An official's display name from their Cognito attributes: `name` (NFC, trimmed), else the e-mail address. */
+export function displayNameOf(attributes: Record<string, string | undefined>): string {
+  const name = attributes.name?.normalize('NFC').trim();
+  return name || attributes.email || attributes.sub || 'unknown';
 }
 
 /** Reads and acts on a department's records: its own officials and the admin. */
@@ -57,6 +70,8 @@ export type PublicAuthConfig = {
   authorizationEndpoint: string;
   tokenEndpoint: string;
   endSessionEndpoint: string;
+  /** Where sign-out revokes the refresh token (RFC 7009). */
+  revocationEndpoint: string;
   redirectUri: string;
   logoutUri: string;
   scope: string;

@@ -17,7 +17,8 @@ export const MAX_ATTEMPTS = 5;
 /** Delivered and dead items (they hold contact data) leave the table after this many days (TTL). */
 const KEEP_DAYS = 30;
 
-export type OutboxState = 'pending' | 'delivered' | 'dead';
+/** `skipped`: its channel is not configured in this deployment (never sent, never dead-lettered). */
+export type OutboxState = 'pending' | 'delivered' | 'dead' | 'skipped';
 export type OutboxItem = Message & {
   id: string;
   state: OutboxState;

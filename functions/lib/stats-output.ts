@@ -37,7 +37,12 @@ export function s3Output(bucket: string, prefix = 'stats/'): StatsOutput {
         const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: prefix + name }));
         return await object.Body!.transformToString('utf-8');
       } catch (error) {
-        if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return undefined;
+        if (isMissing(error)) return undefined;
+        // S3 answers 403, not 404, for a missing key when the caller may not list the bucket. Reading
+        // that as "absent" would republish index.json with only this run's months: fail loudly instead.
+        if ((error as Error).name === 'AccessDenied') {
+          throw new Error(`S3 denied reading ${prefix + name} in ${bucket}: a missing key answers 403 unless the role has s3:ListBucket on the bucket`, { cause: error });
+        }
         throw error;
       }
     },
@@ -47,6 +52,12 @@ export function s3Output(bucket: string, prefix = 'stats/'): StatsOutput {
       );
     },
   };
+}
+
+/** NoSuchKey (GetObject) or a bare 404: the object does not exist. */
+function isMissing(error: unknown): boolean {
+  const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return error instanceof NoSuchKey || name === 'NoSuchKey' || name === 'NotFound' || $metadata?.httpStatusCode === 404;
 }
 
 /** S3 when STATS_BUCKET is set (AWS), else DATA_DIR/public/stats. */

@@ -7,10 +7,20 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { Channel } from '#shared/notifications';
 import type { OutboxItem } from './outbox.ts';
 
-/** `now`: the delivery run's instant (the file transport names and stamps files with it). */
-export type Transport = { name: string; send: (message: OutboxItem, now: Date) => Promise<void> };
+/**
+ * `off`: channels this deployment has not configured (no SMS sender, no e-mail sender). Their
+ * messages are skipped, not failed: a missing setting is a decision, not a delivery error.
+ * `now`: the delivery run's instant (the file transport names and stamps files with it).
+ */
+export type Transport = { name: string; off?: readonly Channel[]; send: (message: OutboxItem, now: Date) => Promise<void> };
+
+/** Which channels the environment turns on: SMS with SMS_SENDER_ID, e-mail with MAIL_FROM. */
+export function channelsOn(env: Record<string, string | undefined>): Record<Channel, boolean> {
+  return { sms: Boolean(env.SMS_SENDER_ID), email: Boolean(env.MAIL_FROM) };
+}
 
 /** A failure that retrying cannot fix (channel not configured, number unusable): straight to dead. */
 export class PermanentDeliveryError extends Error {
@@ -41,8 +51,10 @@ export function fileTransport(dir: string): Transport {
 export function awsTransport(env: Record<string, string | undefined> = process.env): Transport {
   let sns: SNSClient | undefined;
   let ses: SESv2Client | undefined;
+  const on = channelsOn(env);
   return {
     name: 'aws',
+    off: (Object.keys(on) as Channel[]).filter((channel) => !on[channel]),
     async send(message) {
       if (message.channel === 'sms') {
         if (!env.SMS_SENDER_ID) throw new PermanentDeliveryError('SMS is not configured (SMS_SENDER_ID)');

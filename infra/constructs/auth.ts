@@ -12,7 +12,10 @@ import { resolve } from 'node:path';
 import { Aws, Duration, Fn, Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  type CfnUserPoolClient,
   FeaturePlan,
+  LambdaVersion,
+  UserPoolOperation,
   Mfa,
   OAuthScope,
   StandardThreatProtectionMode,
@@ -24,7 +27,8 @@ import {
 import { Construct } from 'constructs';
 import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX } from '#shared/auth';
 import type { Catalog } from '#shared/catalog';
-import { ROOT } from './lambda-function.ts';
+import { TRIGGERS } from '#functions/triggers';
+import { AppFunction, ROOT } from './lambda-function.ts';
 import type { StageConfig } from '../config.ts';
 
 /** Where the inbox receives the authorization code (kiosk/src/inbox/auth.ts) and lands after sign-out. */
@@ -40,6 +44,7 @@ export class AuthConstruct extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
   readonly domain: UserPoolDomain;
+  readonly functions: AppFunction[] = [];
   private readonly origins: string[] = [];
 
   constructor(scope: Construct, id: string, config: StageConfig) {
@@ -80,6 +85,23 @@ export class AuthConstruct extends Construct {
       });
     }
 
+    // Access tokens carry the official's name (Essentials and Plus feature plans allow V2 triggers).
+    const [tokenClaims] = TRIGGERS;
+    const trigger = new AppFunction(this, 'TokenClaims', {
+      handler: tokenClaims.handler,
+      description: tokenClaims.description,
+      logRetention: config.logRetention,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+    });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, trigger, LambdaVersion.V2_0);
+    Validations.of(trigger).acknowledge(
+      { id: 'Serverless-LambdaDLQ', reason: 'Invoked synchronously by Cognito during sign-in: a failure fails that sign-in; there is no event to dead-letter.' },
+      { id: 'Serverless-LambdaAsyncFailureDestination', reason: 'Invoked synchronously by Cognito only; never asynchronously.' },
+    );
+    this.functions.push(trigger);
+
     this.userPool.addGroup('Admin', { groupName: ADMIN_GROUP, description: 'Province administrators: every department', precedence: 0 });
     for (const department of departmentIds(config.catalogFile)) {
       this.userPool.addGroup(`Dept-${department}`, {
@@ -111,9 +133,12 @@ export class AuthConstruct extends Construct {
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
-      // One working day: officials sign in again each morning.
+      // One working day: the inbox renews its access token silently with the refresh token, and
+      // officials sign in again each morning.
       refreshTokenValidity: Duration.hours(12),
     });
+    // Each renewal returns a new refresh token and retires the old one (10 s grace for a retried request).
+    (this.client.node.defaultChild as CfnUserPoolClient).refreshTokenRotation = { feature: 'ENABLED', retryGracePeriodSeconds: 10 };
   }
 
   /** Registers the site's origin (https://…) for sign-in callbacks and sign-out. */

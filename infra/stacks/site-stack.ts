@@ -36,7 +36,7 @@ export class SiteStack extends Stack {
       deadLetters: this.queues.notificationDeadLetters,
       trackingCodeSecret: this.data.trackingCodeSecret,
       mailFrom: config.mailFrom,
-      smsSenderId: this.node.tryGetContext('smsSenderId'),
+      smsSenderId: config.smsSenderId,
     };
     this.auth = new AuthConstruct(this, 'Auth', config);
     this.api = new ApiConstruct(this, 'Api', { config, table: this.data.table, auth: this.auth, resources });
@@ -58,6 +58,7 @@ export class SiteStack extends Stack {
           tokenEndpoint: `${signIn}/oauth2/token`,
           // Cognito's logout takes client_id and logout_uri (not post_logout_redirect_uri).
           endSessionEndpoint: `${signIn}/logout`,
+          revocationEndpoint: `${signIn}/oauth2/revoke`,
           redirectUri: `${siteOrigin}${CALLBACK_PATH}`,
           logoutUri: `${siteOrigin}${SIGNED_OUT_PATH}`,
           scope: 'openid email profile',
@@ -75,7 +76,7 @@ export class SiteStack extends Stack {
     this.monitoring = new MonitoringConstruct(this, 'Monitoring', {
       config,
       api: this.api.api,
-      apiFunctions: this.api.functions,
+      apiFunctions: [...this.api.functions, ...this.auth.functions],
       jobFunctions: this.jobs.functions,
       queues: { NotificationDeadLetters: this.queues.notificationDeadLetters, JobFailures: this.queues.jobFailures },
     });
@@ -85,6 +86,7 @@ export class SiteStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'SignInDomain', { value: signIn });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'TrackingCodeSecretArn', { value: this.data.trackingCodeSecret.secretArn, description: 'Key of tracking codes: `npm run import -- --aws` of feedback needs it' });
     new CfnOutput(this, 'SiteBucketName', { value: this.data.siteBucket.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
   }

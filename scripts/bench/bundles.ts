@@ -1,6 +1,6 @@
 /**
  * Per function (functions/routes.ts and functions/jobs.ts): the bundle CDK deploys — esbuild, ESM,
- * minified, platform node, target node22, the AWS SDK bundled (not external), the options of
+ * minified, platform node, target node24, the AWS SDK bundled (not external), the options of
  * infra/bundling.ts that infra/constructs/lambda-function.ts uses too — its size minified and gzip, and its cold import time in a
  * fresh Node process, against the bare DynamoDB client bundled the same way.
  */

@@ -83,10 +83,17 @@ describe('delivery failures', () => {
     expect((await deliverDue({ transport: fileTransport(dir), now: later(10_000) })).delivered).toBe(0);
   });
 
-  it('a channel that is not configured is a permanent failure: dead at once', async () => {
+  it('a channel that is not configured is skipped, never dead-lettered, and not tried again', async () => {
     await drain();
-    await submitPetition(api, 'so-xay-dung', { contact: { name: 'Bùi Thị Lan', email: 'lan@example.vn', address: 'ấp 3' } });
-    expect(await deliverDue({ transport: awsTransport({}), now: new Date() })).toMatchObject({ delivered: 0, dead: 1 });
+    await submitPetition(api, 'so-xay-dung', { contact: { name: 'Bùi Thị Lan', phone: '0912000111', email: 'lan@example.vn', address: 'ấp 3' } });
+    expect(await deliverDue({ transport: awsTransport({}), now: new Date() })).toMatchObject({ delivered: 0, dead: 0, retried: 0, off: 2 });
+    expect(await deliverDue({ transport: fileTransport(dir), now: later(24 * 60) })).toMatchObject({ delivered: 0, dead: 0, off: 0 });
+  });
+
+  it('channels are on exactly when their sender is configured', () => {
+    expect(awsTransport({}).off).toEqual(['sms', 'email']);
+    expect(awsTransport({ SMS_SENDER_ID: 'GOPY' }).off).toEqual(['email']);
+    expect(awsTransport({ SMS_SENDER_ID: 'GOPY', MAIL_FROM: 'no-reply@example.gov.vn' }).off).toEqual([]);
   });
 
   it('two runs at once never send the same message twice', async () => {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '#functions/routes';
 import { JOBS, METRICS } from '#functions/jobs';
+import { TRIGGERS } from '#functions/triggers';
 import { TABLE } from '#shared/table';
 import { PAGE_ROUTES, SECURITY_HEADERS } from '#shared/pages';
 import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX } from '#shared/auth';
@@ -56,14 +57,14 @@ describe('data', () => {
 
 describe('functions', () => {
   it('deploys one function per handler module of the route and job lists', () => {
-    const handlers = new Set([...ROUTES, ...JOBS].map((entry) => entry.handler));
+    const handlers = new Set([...ROUTES, ...JOBS, ...TRIGGERS].map((entry) => entry.handler));
     expect(new Set(functionsByHandler(prod.siteTemplate).keys())).toEqual(handlers);
   });
 
-  it('runs every function on Node.js 22, arm64, ESM bundle, X-Ray, JSON logs in its own log group', () => {
+  it('runs every function on Node.js 24, arm64, ESM bundle, X-Ray, JSON logs in its own log group', () => {
     for (const [handler, fn] of functionsByHandler(prod.siteTemplate)) {
       expect(fn.props, handler).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         TracingConfig: { Mode: 'Active' },
@@ -111,6 +112,10 @@ describe('functions', () => {
       const fn = functionsByHandler(prod.siteTemplate).get(handler)!;
       const put = statementsOf(prod.siteTemplate, fn).find((s) => actionsOf(s).includes('s3:PutObject'))!;
       expect(JSON.stringify(put.Resource), handler).toMatch(/\/stats\/\*"/);
+      // Unconditional ListBucket on the bucket: the only grant under which S3 answers 404 for a missing key.
+      const list = statementsOf(prod.siteTemplate, fn).find((s) => actionsOf(s).includes('s3:ListBucket'))!;
+      expect(list, handler).toMatchObject({ Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^DataSite/), 'Arn'] } });
+      expect(list.Condition, handler).toBeUndefined();
       expect(fn.props.Environment.Variables.STATS_BUCKET, handler).toEqual({ Ref: expect.stringMatching(/^DataSite/) });
     }
     const others = [...functionsByHandler(prod.siteTemplate)].filter(([handler]) => !users.includes(handler));
@@ -120,7 +125,9 @@ describe('functions', () => {
   });
 
   it('points every function’s links at the site and gives them the departments’ mailbox template', () => {
+    const triggers: string[] = TRIGGERS.map((trigger) => trigger.handler); // Cognito's, they send nothing
     for (const [handler, fn] of functionsByHandler(prod.siteTemplate)) {
+      if (triggers.includes(handler)) continue;
       const env = fn.props.Environment.Variables;
       expect(JSON.stringify(env.PUBLIC_BASE_URL), handler).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetAtt":\["WebDistribution\w+","DomainName"\]\}/);
       expect(env.DEPARTMENT_ALERT_EMAIL, handler).toBe('pakn+{departmentId}@tinh.gov.vn');
@@ -287,6 +294,25 @@ describe('web', () => {
     expect(rewrite('/assets/kiosk-abc123.js')).toBe('/assets/kiosk-abc123.js');
   });
 
+  it('serves each page path, with or without a trailing slash, from its HTML file through the distribution', () => {
+    const distribution = Object.values(resourcesOf(prod.siteTemplate, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+    const handler = new Function(`${pageRewriteCode()}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    // CloudFront: the first cache behavior whose pattern matches, else the default; then its viewer-request function.
+    const served = (uri: string) => {
+      const behavior = distribution.CacheBehaviors.find((b: any) => glob(b.PathPattern).test(uri)) ?? distribution.DefaultCacheBehavior;
+      const rewrites = (behavior.FunctionAssociations ?? []).some((f: any) => f.EventType === 'viewer-request');
+      return { target: behavior.TargetOriginId === distribution.DefaultCacheBehavior.TargetOriginId ? 'bucket' : 'api', key: rewrites ? handler({ request: { uri } }).uri : uri };
+    };
+    expect(served('/stats/')).toEqual({ target: 'bucket', key: '/stats.html' });
+    expect(served('/stats')).toEqual({ target: 'bucket', key: '/stats.html' });
+    expect(served('/stats/2026-10.json')).toEqual({ target: 'bucket', key: '/stats/2026-10.json' });
+    expect(served('/kiosk/')).toEqual({ target: 'bucket', key: '/kiosk.html' });
+    expect(served('/track/GY-ABCDE-FGHIJ')).toEqual({ target: 'bucket', key: '/track.html' });
+    expect(served('/inbox/')).toEqual({ target: 'bucket', key: '/inbox.html' });
+    expect(served('/api/health').target).toBe('api');
+  });
+
   it('never lets a deployment of the pages delete published statistics', () => {
     prod.siteTemplate.hasResourceProperties('Custom::CDKBucketDeployment', {
       Prune: true,
@@ -363,6 +389,21 @@ describe('monitoring', () => {
   });
 });
 
+describe('sign-in', () => {
+  it('puts the official’s name in access tokens with a V2 pre-token-generation trigger', () => {
+    const trigger = functionsByHandler(prod.siteTemplate).get('token-claims')!;
+    prod.siteTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: { 'Fn::GetAtt': [trigger.id, 'Arn'] } } },
+    });
+  });
+});
+
+describe('sessions', () => {
+  it('rotates the inbox client’s refresh tokens and lets sign-out revoke them', () => {
+    prod.siteTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', { EnableTokenRevocation: true, RefreshTokenRotation: { Feature: 'ENABLED' } });
+  });
+});
+
 describe('edge (WAF)', () => {
   it('lives in us-east-1 with CLOUDFRONT scope', () => {
     expect(prod.edge.region).toBe('us-east-1');
@@ -378,6 +419,16 @@ describe('edge (WAF)', () => {
     expect(scope).toContain('"SearchString":"POST"');
     expect(rule.Action.Block.CustomResponse).toMatchObject({ ResponseCode: 429 });
     expect(JSON.parse(acl.CustomResponseBodies.rateLimited.Content)).toMatchObject({ error: { code: 'rate_limited', message: expect.any(String) } });
+  });
+
+  it('counts only API writes per IP in the general rule, never pages, assets or reads', () => {
+    const acl = Object.values(resourcesOf(prod.edgeTemplate, 'AWS::WAFv2::WebACL'))[0]!.Properties;
+    expect(acl.Rules.map((r: any) => r.Name)).not.toContain('RequestsPerIp');
+    const rule = acl.Rules.find((r: any) => r.Name === 'ApiWritesPerIp');
+    expect(rule.Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: 'IP', Limit: 2000, EvaluationWindowSec: 300 });
+    const [path, ...methods] = rule.Statement.RateBasedStatement.ScopeDownStatement.AndStatement.Statements;
+    expect(path.ByteMatchStatement).toMatchObject({ SearchString: '/api/', PositionalConstraint: 'STARTS_WITH', FieldToMatch: { UriPath: {} } });
+    expect(methods.map((m: any) => m.NotStatement.Statement.ByteMatchStatement.SearchString)).toEqual(['GET', 'HEAD', 'OPTIONS']);
   });
 
   it('applies the AWS managed rule groups and logs blocked requests', () => {

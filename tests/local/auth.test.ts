@@ -25,6 +25,7 @@ async function forge(claims: Record<string, unknown>, key?: CryptoKey | Uint8Arr
     exp: now + 600,
     client_id: api.oidc!.clientId,
     username: 'tuphap.lan',
+    token_use: 'access',
     'cognito:groups': ['dept-so-tu-phap'],
     jti: randomUUID(),
     ...claims,
@@ -39,7 +40,7 @@ describe('signing in through the local OpenID provider', () => {
     const token = await tokenFor(api, 'tuphap.lan');
     const response = await api.request('GET', '/api/inbox/me', { headers: bearer(token) });
     expect(response.status).toBe(200);
-    expect(response.json.official).toMatchObject({ id: 'tuphap.lan', departments: ['so-tu-phap'], admin: false });
+    expect(response.json.official).toMatchObject({ id: 'tuphap.lan', username: 'Nguyễn Thị Lan', departments: ['so-tu-phap'], admin: false });
   });
 
   it('publishes the sign-in settings at /config.json in the shape the deployed site has', async () => {
@@ -52,6 +53,7 @@ describe('signing in through the local OpenID provider', () => {
         authorizationEndpoint: `${api.url}/oidc/auth`,
         tokenEndpoint: `${api.url}/oidc/token`,
         endSessionEndpoint: `${api.url}/oidc/session/end`,
+        revocationEndpoint: `${api.url}/oidc/token/revocation`,
         redirectUri: `${api.url}/inbox/callback`,
         logoutUri: `${api.url}/inbox`,
         scope: 'openid profile inbox',
@@ -99,6 +101,8 @@ describe('bad tokens → 401 with the error shape', () => {
       },
     ],
     ['another issuer', async () => bearer(await forge({ iss: 'https://evil.example/oidc' }))],
+    // Cognito's ID token passes API Gateway's authorizer (its aud is the client id); the API refuses it.
+    ['an ID token (token_use id, aud the client)', async () => bearer(await forge({ token_use: 'id', aud: api.oidc!.clientId, client_id: undefined }))],
     ['another audience and client', async () => bearer(await forge({ aud: 'https://other.example/api', client_id: 'someone-else' }))],
   ];
 

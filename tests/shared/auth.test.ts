@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAccess, canSeeContact, officialFromClaims, parseGroups } from '#shared/auth';
+import { canAccess, canSeeContact, displayNameOf, officialFromClaims, parseGroups } from '#shared/auth';
 import { UnauthorizedError } from '#shared/errors';
 
 describe('parseGroups', () => {
@@ -15,15 +15,31 @@ describe('parseGroups', () => {
 
 describe('officialFromClaims', () => {
   it('builds the official from Cognito-style claims as API Gateway passes them', () => {
-    const official = officialFromClaims({ sub: 'abc', username: 'tuphap.lan', 'cognito:groups': '[dept-so-tu-phap]', client_id: 'x' });
+    const official = officialFromClaims({ sub: 'abc', username: 'tuphap.lan', 'cognito:groups': '[dept-so-tu-phap]', client_id: 'x', token_use: 'access' });
     expect(official).toEqual({ id: 'abc', username: 'tuphap.lan', departments: ['so-tu-phap'], admin: false });
   });
+  it('names the official by the name claim, not Cognito’s generated username', () => {
+    const claims = { sub: 'abc', username: '7f3c9a2e-1b4d-4e8f-9a61-0c2d5e8b7a13', name: 'Nguyễn Thị Lan', token_use: 'access' };
+    expect(officialFromClaims(claims).username).toBe('Nguyễn Thị Lan');
+  });
   it('recognises the admin', () => {
-    expect(officialFromClaims({ sub: 'a', 'cognito:groups': ['admin'] }).admin).toBe(true);
+    expect(officialFromClaims({ sub: 'a', 'cognito:groups': ['admin'], token_use: 'access' }).admin).toBe(true);
+  });
+  it('refuses an ID token (or any token that is not an access token)', () => {
+    expect(() => officialFromClaims({ sub: 'a', 'cognito:groups': '[admin]', token_use: 'id', aud: 'client' })).toThrow(/access token/);
+    expect(() => officialFromClaims({ sub: 'a', 'cognito:groups': '[admin]' })).toThrow(UnauthorizedError);
   });
   it('refuses claims without a subject', () => {
     expect(() => officialFromClaims(undefined)).toThrow(UnauthorizedError);
-    expect(() => officialFromClaims({ 'cognito:groups': '[admin]' })).toThrow(UnauthorizedError);
+    expect(() => officialFromClaims({ 'cognito:groups': '[admin]', token_use: 'access' })).toThrow(UnauthorizedError);
+  });
+});
+
+describe('displayNameOf (the name the token trigger puts in access tokens)', () => {
+  it('uses the name attribute, normalised, else the e-mail address', () => {
+    expect(displayNameOf({ name: '  Nguye\u0302\u0303n Thị Lan ', email: 'lan@stp.gov.vn' })).toBe('Nguyễn Thị Lan');
+    expect(displayNameOf({ name: ' ', email: 'lan@stp.gov.vn' })).toBe('lan@stp.gov.vn');
+    expect(displayNameOf({ sub: 'abc' })).toBe('abc');
   });
 });
 

@@ -5,7 +5,7 @@ import { ALL_DEPARTMENTS } from '#shared/catalog';
 import { withKnownStates, type InboxItem, type inboxDetailView, type KnownState } from '#shared/inbox';
 import type { Template } from '#shared/templates';
 import { api, type ApiError, type ApiResult } from '../common/api.ts';
-import { authHeader, forgetSession, signInError } from './auth.ts';
+import { authHeader, forgetSession, renewIfDue, signInError } from './auth.ts';
 import { t } from './strings.ts';
 
 export type Detail = ReturnType<typeof inboxDetailView> & { warnings?: string[] };
@@ -48,6 +48,7 @@ export const departmentName = (id: string) => me.value?.allDepartments.find((d) 
 
 /** Every call goes through here: a 401 ends the session (the page then offers to sign in again). */
 async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  await renewIfDue();
   const result = await api<T>(path, { ...init, headers: { ...authHeader(), ...(init.headers as Record<string, string>) } });
   if (!result.ok && result.error.status === 401) {
     forgetSession();

@@ -1,0 +1,148 @@
+/**
+ * The artifacts we ship, under test: every function bundle of a real `cdk synth` (esbuild, as
+ * deployed), loaded like Lambda loads it (tests/infra/bundle-runtime.ts) and driven through a
+ * scenario against dynalite and an S3/SQS emulator (fauxqs, with S3's 403-for-missing-keys rule
+ * unless the template grants s3:ListBucket). A bundle without a scenario fails the first test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCatalog } from '#functions/lib/importer';
+import { loadDemoCatalog } from '#local/seed';
+import { startLocalStore, type LocalStore } from '#local/stack';
+import { httpEvent, invoke, loadBundle, type Bundle } from './bundle-runtime.ts';
+import { actionsOf, functionsByHandler, statementsOf, synthesize, type Synthesized } from './synth.ts';
+import { startTestS3, type TestS3 } from '../support/s3.ts';
+
+const ORIGIN = 'bundle-test-origin-secret';
+const BUCKET = 'gopy-site';
+const official = (groups: string) => ({ sub: 'f3a9-lan', username: '7f3c9a2e-generated', name: 'Nguyễn Thị Lan', token_use: 'access', client_id: 'inbox', 'cognito:groups': groups });
+const LAN = official('[dept-so-tu-phap]');
+
+let prod: Synthesized;
+let store: LocalStore;
+let s3: TestS3;
+let base: Record<string, string>;
+let standIns: Record<string, string>;
+const bundles = new Map<string, Bundle>();
+
+beforeAll(async () => {
+  prod = synthesize({ stage: 'prod', bundle: true });
+  store = await startLocalStore({ persist: false, seed: false });
+  await importCatalog(await loadDemoCatalog());
+  const publisher = functionsByHandler(prod.siteTemplate).get('publish-stats')!;
+  // S3 answers 404 for a missing key only to a caller allowed to list the bucket (unconditionally).
+  const canList = statementsOf(prod.siteTemplate, publisher).some((s) => s.Effect === 'Allow' && actionsOf(s).includes('s3:ListBucket') && !s.Condition);
+  s3 = await startTestS3({ canList, buckets: [BUCKET] });
+  const { queueUrl } = s3.fauxqs.createQueue('dead-letters');
+  base = { DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!, AWS_ENDPOINT_URL_S3: s3.s3Endpoint, AWS_ENDPOINT_URL_SQS: s3.sqsEndpoint, AWS_REGION: 'ap-southeast-1' };
+  standIns = {
+    TABLE_NAME: process.env.TABLE_NAME!,
+    STATS_BUCKET: BUCKET,
+    DEAD_LETTER_QUEUE_URL: queueUrl,
+    PUBLIC_BASE_URL: 'https://gopy.example.gov.vn',
+    TRACKING_CODE_SECRET: 'bundle-test-tracking-key',
+    ORIGIN_VERIFY_SECRET: ORIGIN,
+  };
+  for (const [handler, fn] of functionsByHandler(prod.siteTemplate)) bundles.set(handler, await loadBundle(prod.assembly, fn.props, standIns));
+}, 600_000); // esbuild of every function: ~70 s on an idle 2-core machine, minutes under load
+afterAll(async () => {
+  await s3?.close();
+  await store?.close();
+});
+
+const run = (handler: string, event: unknown = {}) => invoke(bundles.get(handler)!, event, base);
+const api = (handler: string, method: string, path: string, options: Parameters<typeof httpEvent>[2] = {}) =>
+  run(handler, httpEvent(method, path, { ...options, headers: { 'x-origin-verify': ORIGIN, ...options.headers } })).then((r) => ({ ...r, json: parse(r.body) }));
+const parse = (body: string | undefined) => {
+  try {
+    return body ? JSON.parse(body) : undefined;
+  } catch {
+    return undefined; // CSV, base64 XLSX
+  }
+};
+/** What the job published, read straight from the store (not through the proxy's rules). */
+const published = async (name: string) => {
+  const response = await fetch(`${s3.sqsEndpoint}/${BUCKET}/stats/${name}`);
+  return response.ok ? JSON.parse(await response.text()) : undefined;
+};
+const monthsOf = (index: { months?: { month: string }[] }) => (index.months ?? []).map((entry) => entry.month);
+const petition = { counterId: 'stp-quay-02', kind: 'pakn', channel: 'kiosk', comment: 'Đề nghị niêm yết lệ phí.', contact: { name: 'Phạm Thị Dung', phone: '0912345678', email: 'dung@example.vn' }, consent: true };
+let code = '';
+
+/** One scenario per deployed function, in order (later ones use what earlier ones made). */
+const SCENARIOS: Record<string, () => Promise<void>> = {
+  health: async () => expect((await api('health', 'GET', '/api/health')).statusCode).toBe(200),
+  'list-counters': async () => expect((await api('list-counters', 'GET', '/api/counters')).json.length).toBeGreaterThan(0),
+  'get-counter': async () => expect((await api('get-counter', 'GET', '/api/counters/{id}', { params: { id: 'stp-quay-02' } })).json.department.id).toBe('so-tu-phap'),
+  'search-procedures': async () => expect((await api('search-procedures', 'GET', '/api/procedures', { query: { q: 'ho tich' } })).statusCode).toBe(200),
+  'submit-feedback': async () => {
+    const headers = { 'idempotency-key': 'bundle-test-0001' };
+    const first = await api('submit-feedback', 'POST', '/api/feedback', { body: petition, headers });
+    expect(first.statusCode).toBe(201);
+    code = first.json.trackingCode;
+    const replay = await api('submit-feedback', 'POST', '/api/feedback', { body: petition, headers });
+    expect(replay.json.trackingCode).toBe(code);
+    expect((await api('submit-feedback', 'POST', '/api/feedback', { body: { ...petition, channel: 'qr' } })).statusCode).toBe(201); // a phone, no key
+  },
+  'get-feedback': async () => expect((await api('get-feedback', 'GET', '/api/feedback/{trackingCode}', { params: { trackingCode: code } })).json.trackingCode).toBe(code),
+  'provide-info': async () => {
+    const answer = await api('provide-info', 'POST', '/api/feedback/{trackingCode}/info', { params: { trackingCode: code }, body: { text: 'Bổ sung' }, headers: { 'idempotency-key': 'info-1' } });
+    expect(answer.json.error.code).toBe('not_waiting');
+  },
+  'inbox-me': async () => expect((await api('inbox-me', 'GET', '/api/inbox/me', { claims: LAN })).json.official).toMatchObject({ username: 'Nguyễn Thị Lan', departments: ['so-tu-phap'] }),
+  'inbox-list': async () => expect((await api('inbox-list', 'GET', '/api/inbox', { claims: LAN })).json.items.map((i: any) => i.trackingCode)).toContain(code),
+  'inbox-get': async () => expect((await api('inbox-get', 'GET', '/api/inbox/{trackingCode}', { params: { trackingCode: code }, claims: LAN })).json.contact.name).toBe('Phạm Thị Dung'),
+  'inbox-action': async () => {
+    const acted = await api('inbox-action', 'POST', '/api/inbox/{trackingCode}/actions', { params: { trackingCode: code }, claims: LAN, body: { type: 'acknowledge' } });
+    expect(acted.statusCode).toBe(200);
+    expect(JSON.stringify(acted.json)).toContain('Nguyễn Thị Lan'); // the audit trail names the person
+    const idToken = { ...LAN, token_use: 'id' };
+    expect((await api('inbox-action', 'POST', '/api/inbox/{trackingCode}/actions', { params: { trackingCode: code }, claims: idToken, body: { type: 'note', text: 'x' } })).statusCode).toBe(401);
+  },
+  'inbox-bulk': async () => expect((await api('inbox-bulk', 'POST', '/api/inbox/bulk-actions', { claims: LAN, body: { type: 'close', trackingCodes: ['GY-AAAAA-AAAAA'] } })).statusCode).toBeLessThan(500),
+  'inbox-alerts': async () => expect((await api('inbox-alerts', 'GET', '/api/inbox/alerts', { claims: LAN })).statusCode).toBe(200),
+  'inbox-export-csv': async () => expect((await api('inbox-export-csv', 'GET', '/api/inbox/export.csv', { claims: LAN })).body).toContain(code),
+  'inbox-export-xlsx': async () => {
+    const xlsx = await api('inbox-export-xlsx', 'GET', '/api/inbox/export.xlsx', { claims: LAN });
+    expect(xlsx.statusCode).toBe(200);
+    expect(Buffer.from(xlsx.body, xlsx.isBase64Encoded ? 'base64' : 'utf8').subarray(0, 2).toString()).toBe('PK'); // a zip
+  },
+  'publish-stats': async () => {
+    // Empty bucket first (index.json missing), then again over what it wrote.
+    expect(await published('index.json')).toBeUndefined();
+    await run('publish-stats', {});
+    const first = await published('index.json');
+    expect(monthsOf(first).length).toBeGreaterThan(0);
+    const running = monthsOf(first)[0]!; // newest first
+    expect((await published(`${running}.json`)).month).toBe(running);
+    await run('publish-stats', {});
+    expect(monthsOf(await published('index.json'))).toEqual(monthsOf(first));
+    // Under a role that may not list the bucket, S3 answers 403 for the missing key: the job must fail, not publish half an index.
+    s3.fauxqs.emptyBucket(BUCKET);
+    s3.canList = false;
+    await expect(run('publish-stats', {})).rejects.toThrow(/ListBucket/);
+    s3.canList = true;
+  },
+  'deliver-notifications': async () => {
+    // No smsSenderId / mailFrom in this deployment: both channels off, the petitions' messages skipped, none dead.
+    const result = await run('deliver-notifications', {});
+    expect(result).toMatchObject({ transport: 'aws', delivered: 0, dead: 0, retried: 0 });
+    expect(result.off).toBeGreaterThanOrEqual(2);
+    expect(s3.fauxqs.inspectQueue('dead-letters')!.messages.ready).toHaveLength(0);
+  },
+  'check-satisfaction': async () => void (await run('check-satisfaction', {})),
+  'send-digests': async () => void (await run('send-digests', {})),
+  'reconcile-inbox-counts': async () => void (await run('reconcile-inbox-counts', {})),
+  'token-claims': async () => {
+    const event = { version: '2', triggerSource: 'TokenGeneration_HostedAuth', request: { userAttributes: { sub: 'f3a9', email: 'lan@stp.gov.vn', name: 'Nguyễn Thị Lan' } }, response: {} };
+    expect((await run('token-claims', event)).response.claimsAndScopeOverrideDetails.accessTokenGeneration.claimsToAddOrOverride).toEqual({ name: 'Nguyễn Thị Lan' });
+  },
+};
+
+describe('shipped bundles', () => {
+  it('has a scenario for every deployed function, and every bundle runs on the Lambda runtime', () => {
+    expect(Object.keys(SCENARIOS).sort()).toEqual([...bundles.keys()].sort());
+    for (const [handler, fn] of functionsByHandler(prod.siteTemplate)) expect(fn.props.Runtime, handler).toBe(`nodejs${process.versions.node.split('.')[0]}.x`);
+  });
+
+  for (const [handler, scenario] of Object.entries(SCENARIOS)) it(`${handler}: its scenario`, scenario, 60_000);
+});
