@@ -3,7 +3,7 @@ import { calendar, TRANSFER_WORKING_DAYS } from './calendar.ts';
 import type { CatalogIndex } from './catalog.ts';
 import { BadRequestError } from './errors.ts';
 import { routeFeedback, type RoutingStep } from './routing.ts';
-import { missingFields, type Channel, type Contact, type FeedbackInput, type Kind, type Reason } from './schemas.ts';
+import { missingFields, type AnswerRatingValue, type Channel, type Contact, type FeedbackInput, type Kind, type Reason } from './schemas.ts';
 import { localMonthOf, toLocalIso } from './time.ts';
 
 export const STATUSES = ['received', 'acknowledged', 'in_progress', 'answered', 'closed', 'transferred', 'rejected', 'duplicate', 'spam'] as const;
@@ -13,9 +13,7 @@ export const OPEN_STATUSES: readonly Status[] = ['received', 'acknowledged', 'in
 
 export type Answer = { text: string; answeredAt: string; by?: string };
 export type InfoRequest = { text: string; requestedAt: string };
-/** How the citizen rates the published answer (Decision 766's "hài lòng" input): the latest stands. */
-export const ANSWER_RATINGS = ['satisfied', 'acceptable', 'dissatisfied'] as const;
-export type AnswerRatingValue = (typeof ANSWER_RATINGS)[number];
+export { ANSWER_RATINGS, type AnswerRatingValue } from './schemas.ts';
 export type AnswerRating = { rating: AnswerRatingValue; at: string; comment?: string };
 
 export type FeedbackRecord = {
