@@ -13,7 +13,7 @@ import { normalizeText } from '#shared/text';
 import { postJson, type ApiError } from '../common/api.ts';
 import { formatDateTime } from '../common/i18n.ts';
 import { t, type AnswerKey } from './answer-strings.ts';
-import type { Tracking } from './InfoReply.tsx';
+import { Announce, type Tracking } from './InfoReply.tsx';
 import { checkReply, MAX_REPLY, type ReplyProblem } from './reply-check.ts';
 
 type Draft = { code: string; body: string; key: string };
@@ -91,17 +91,6 @@ function submitFollowUp(code: string) {
   followUp.problem.value = undefined;
   followDraft = draftFor(followDraft, code, { text: checked.text });
   void sendFollowUp();
-}
-
-/** Focused when it appears, so keyboard and screen-reader users land on the news. */
-function Announce({ role, class: className, children }: { role: 'alert' | 'status'; class: string; children: preact.ComponentChildren }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div class={className} role={role} tabIndex={-1} ref={ref}>
-      {children}
-    </div>
-  );
 }
 
 function SendError({ error, retry, sending }: { error: ApiError; retry: () => void; sending: boolean }) {
