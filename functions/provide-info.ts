@@ -1,19 +1,14 @@
-import { createHash } from 'node:crypto';
 import { departmentRef } from '#shared/catalog';
-import { NotFoundError } from '#shared/errors';
 import { trackingView } from '#shared/feedback';
 import { infoReceivedMessage } from '#shared/notifications';
 import { infoReplySchema } from '#shared/schemas';
 import { toLocalIso } from '#shared/time';
-import { parseTrackingCode } from '#shared/tracking-code';
 import { applyCitizenInfo } from '#shared/workflow';
 import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
+import { getPublicCase, idempotencyKeyOf } from './lib/citizen.ts';
 import { commitTransition } from './lib/inbox.ts';
-import { getCase } from './lib/inbox-store.ts';
 import { notifyDepartment, publicBaseUrl } from './lib/notify.ts';
-
-const keyHash = (key: string) => createHash('sha256').update(key).digest('base64url');
 
 /**
  * POST /api/feedback/{trackingCode}/info — the citizen answers the department's request for more
@@ -22,11 +17,9 @@ const keyHash = (key: string) => createHash('sha256').update(key).digest('base64
 export const handler = http({
   body: infoReplySchema,
   handler: async ({ params, body, headers, now }) => {
-    const code = parseTrackingCode(params.trackingCode ?? '');
-    const record = code ? await getCase(code) : undefined;
-    if (!record || record.status === 'spam') throw new NotFoundError('No feedback with this tracking code', { code: 'unknown_tracking_code' });
+    const record = await getPublicCase(params.trackingCode);
     const catalog = await loadCatalog();
-    const key = headers['idempotency-key'] ? keyHash(headers['idempotency-key']) : undefined;
+    const key = idempotencyKeyOf(headers);
     if (key && record.infoReplyKey === key) return { body: trackingView(record, departmentRef(catalog, record.departmentId)) };
 
     const transition = applyCitizenInfo(record, body.text, { now: toLocalIso(now), catalog });

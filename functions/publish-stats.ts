@@ -2,7 +2,8 @@
  * The publication job: computes each month from that month's own gsi2 partitions (one per
  * department; records received in it plus month markers, each record once, no Scan) and publishes
  * `stats/YYYY-MM.json`, `stats/YYYY-MM.csv` and `stats/index.json`. A closed month is rewritten
- * only when its `sourceHash` changed (late imports, a changed definition). When a month closes,
+ * only when its `sourceHash` changed (late imports, a changed definition, a late answer rating or
+ * follow-up: those flag the month stale, so the next run publishes it). When a month closes,
  * records still open are carried into the new month (`carryOpenRecords`: batched marker writes,
  * then one consistent batch read per 100 records to catch concurrent writes).
  *
@@ -21,6 +22,7 @@ import { queryCatalog } from './lib/catalog-store.ts';
 import { log } from './lib/log.ts';
 import { carryOpenRecords, type CarryReport } from './lib/month-markers.ts';
 import { inPool } from './lib/pool.ts';
+import { clearStaleMonth, listStaleMonths } from './lib/stale-months.ts';
 import { queryMonth } from './lib/stats-store.ts';
 import { defaultStatsOutput, type StatsOutput } from './lib/stats-output.ts';
 
@@ -100,10 +102,14 @@ export async function publishStats(months: LocalMonth[], options: PublishOptions
   };
   const reports: MonthReport[] = [];
   const entries: IndexEntry[] = [];
+  // Read before the months' records: a flag set after this read stays for the next run.
+  const stale = new Map((await listStaleMonths()).map((flag) => [flag.month, flag]));
   for (const month of [...new Set(months)].sort()) {
     const { report, entry } = await publishMonth(month, catalog, resolved);
     reports.push(report);
     if (entry) entries.push(entry);
+    const flag = stale.get(month);
+    if (flag) await clearStaleMonth(flag);
   }
   if (entries.length) {
     const index = await readJson<StatsIndex>(resolved.output, 'index.json');
@@ -112,10 +118,15 @@ export async function publishStats(months: LocalMonth[], options: PublishOptions
   return reports;
 }
 
-/** The months a run publishes when none are named (see `monthsToPublish`). */
+/**
+ * The months a run publishes when none are named (see `monthsToPublish`), plus the closed months
+ * flagged stale since (a late answer rating or follow-up changed their figures: stale-months.ts).
+ */
 export async function defaultMonths(scope: 'running' | 'closed' | 'default', options: PublishOptions): Promise<LocalMonth[]> {
   const output = options.output ?? defaultStatsOutput();
-  return monthsToPublish(await readJson<StatsIndex>(output, 'index.json'), options.now, scope);
+  const months = monthsToPublish(await readJson<StatsIndex>(output, 'index.json'), options.now, scope);
+  const stale = (await listStaleMonths()).map((flag) => flag.month);
+  return [...new Set([...stale, ...months])].sort();
 }
 
 /** Scheduled daily: the running month; on the 1st (local) also the month that just closed. */

@@ -25,6 +25,9 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/api/feedback', handler: 'submit-feedback', access: 'write', uses: ['tracking-codes'] },
   { method: 'GET', path: '/api/feedback/{trackingCode}', handler: 'get-feedback', access: 'read' },
   { method: 'POST', path: '/api/feedback/{trackingCode}/info', handler: 'provide-info', access: 'write' },
+  { method: 'POST', path: '/api/feedback/{trackingCode}/answer-rating', handler: 'rate-answer', access: 'write' },
+  // A follow-up is a new record whose tracking code is the keyed hash of its Idempotency-Key.
+  { method: 'POST', path: '/api/feedback/{trackingCode}/follow-up', handler: 'follow-up', access: 'write', uses: ['tracking-codes'] },
   // Officials' inbox. Fixed paths before /api/inbox/{trackingCode}: the first match wins.
   { method: 'GET', path: '/api/inbox', handler: 'inbox-list', auth: 'official', access: 'read' },
   { method: 'GET', path: '/api/inbox/me', handler: 'inbox-me', auth: 'official', access: 'read' },

@@ -3,7 +3,7 @@ import { calendar, TRANSFER_WORKING_DAYS } from './calendar.ts';
 import type { CatalogIndex } from './catalog.ts';
 import { BadRequestError } from './errors.ts';
 import { routeFeedback, type RoutingStep } from './routing.ts';
-import { missingFields, type Channel, type Contact, type FeedbackInput, type Kind, type Reason } from './schemas.ts';
+import { missingFields, type AnswerRatingValue, type Channel, type Contact, type FeedbackInput, type Kind, type Reason } from './schemas.ts';
 import { localMonthOf, toLocalIso } from './time.ts';
 
 export const STATUSES = ['received', 'acknowledged', 'in_progress', 'answered', 'closed', 'transferred', 'rejected', 'duplicate', 'spam'] as const;
@@ -13,6 +13,8 @@ export const OPEN_STATUSES: readonly Status[] = ['received', 'acknowledged', 'in
 
 export type Answer = { text: string; answeredAt: string; by?: string };
 export type InfoRequest = { text: string; requestedAt: string };
+export { ANSWER_RATINGS, type AnswerRatingValue } from './schemas.ts';
+export type AnswerRating = { rating: AnswerRatingValue; at: string; comment?: string };
 
 export type FeedbackRecord = {
   trackingCode: string;
@@ -32,7 +34,7 @@ export type FeedbackRecord = {
   /** Device clock at submission (kiosks); only compared with the same device's other submissions. */
   submittedAt?: string;
   receivedAt: string;
-  /** Null for a bare rating: nothing to answer. */
+  /** Null unless a petition: a rating (with or without a comment) asks for no answer. */
   dueAt: string | null;
   transferDueAt: string | null;
   routing: RoutingStep[];
@@ -40,6 +42,14 @@ export type FeedbackRecord = {
   /** While the department waits for the citizen: what it asked (redacted, public on the tracking page). */
   infoRequest?: InfoRequest;
   closedAt?: string;
+  /** The citizen's rating of the published answer (see answer-rating.ts). */
+  answerRating?: AnswerRating;
+  /** Hash of the Idempotency-Key of the last answer rating, so a resent rating is recognised. */
+  answerRatingKey?: string;
+  /** A petition about the result of `followUpOf` (see follow-up.ts). */
+  followUpOf?: string;
+  /** The follow-up petitions about this record's result, oldest first. */
+  followUps?: string[];
   /** Status changes, oldest first (the inbox's audit trail builds on this). */
   history?: HistoryEntry[];
   requestHash: string;
@@ -78,7 +88,8 @@ export function buildFeedbackRecord(
   const receivedAt = toLocalIso(meta.receivedAt);
   const step = routeFeedback(input, catalog, receivedAt);
   const department = catalog.departments.get(step.to);
-  const needsAnswer = input.kind === 'pakn' || Boolean(input.comment);
+  // Only a petition asks for an answer: a rating's comment is something to read, never overdue.
+  const needsAnswer = input.kind === 'pakn';
   const { deviceId, contact, consent, ...rest } = input;
   return {
     ...rest,
@@ -134,6 +145,9 @@ export function trackingView(record: FeedbackRecord, department: Department) {
     // Only while the request is still open: the citizen answers it on the tracking page.
     ...(record.infoRequest && record.status === 'in_progress' ? { infoRequest: { text: record.infoRequest.text, requestedAt: record.infoRequest.requestedAt } } : {}),
     ...(record.answer ? { answer: { text: record.answer.text, answeredAt: record.answer.answeredAt } } : {}),
+    ...(record.answerRating ? { answerRating: { rating: record.answerRating.rating, at: record.answerRating.at } } : {}),
+    ...(record.followUpOf ? { followUpOf: record.followUpOf } : {}),
+    ...(record.followUps?.length ? { followUps: [...record.followUps] } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Schemas of the import files: a catalog JSON and feedback JSON Lines. */
 import * as z from 'zod/mini';
+import { ANSWER_RATINGS } from './feedback.ts';
 import { email, id, line, paragraph, procedureCode } from './schemas.ts';
 
 export const catalogSchema = z.strictObject({
@@ -22,9 +23,11 @@ const isoWithOffset = z.string().check(
 );
 
 export const importEventSchema = z.strictObject({
-  type: z.enum(['acknowledged', 'answered', 'closed']),
+  /** `answer-rated`: the citizen's rating of the answer (`rating`), e.g. from a paper survey. */
+  type: z.enum(['acknowledged', 'answered', 'closed', 'answer-rated']),
   at: isoWithOffset,
   text: z.optional(paragraph(8000)),
+  rating: z.optional(z.enum(ANSWER_RATINGS)),
 });
 
 /** Fields of an import line besides the POST body. */

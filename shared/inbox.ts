@@ -9,10 +9,13 @@ import { availableActions, type AuditEvent, type CaseRecord } from './workflow.t
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD'));
 
-/** `status`: one status, or `open` (default) / `done` for the whole queue. */
+/** Views besides one status: open work (default), done, and ratings' comments to read (no deadline). */
+export const INBOX_VIEWS = ['open', 'done', 'to-read'] as const;
+
+/** `status`: one status, or a whole view: `open` (default), `done`, `to-read`. */
 export const inboxQuerySchema = z.strictObject({
   departmentId: z.optional(id),
-  status: z.optional(z.enum([...STATUSES, 'open', 'done'])),
+  status: z.optional(z.enum([...STATUSES, ...INBOX_VIEWS])),
   kind: z.optional(z.enum(KINDS)),
   channel: z.optional(z.enum(CHANNELS)),
   counterId: z.optional(id),
@@ -31,7 +34,7 @@ export const isOpen = (status: Status) => OPEN_STATUSES.includes(status);
 
 /** Whether a status passes the list's status filter (`open`, `done`, one status, or none). */
 export const matchesStatusFilter = (status: Status, filter: string | undefined): boolean =>
-  !filter ? true : filter === 'open' ? isOpen(status) : filter === 'done' ? !isOpen(status) : status === filter;
+  !filter ? true : filter === 'open' || filter === 'to-read' ? isOpen(status) : filter === 'done' ? !isOpen(status) : status === filter;
 
 /** What a write of ours returned about a record. */
 export type KnownState = { status: Status; departmentId: string };
@@ -55,9 +58,9 @@ export function withKnownStates<T extends { trackingCode: string; status: Status
   });
 }
 
-/** Which queue a status filter reads: open work or done. */
-export const queueOf = (status: InboxQuery['status']): 'open' | 'done' =>
-  !status || status === 'open' ? 'open' : status === 'done' ? 'done' : isOpen(status) ? 'open' : 'done';
+/** Which queue a status filter reads: open work, comments to read, or done. */
+export const queueOf = (status: InboxQuery['status']): 'open' | 'done' | 'to-read' =>
+  !status || status === 'open' ? 'open' : status === 'done' || status === 'to-read' ? status : isOpen(status) ? 'open' : 'done';
 
 const excerpt = (text: string | undefined, max = 240) => (text && text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -79,6 +82,9 @@ export function inboxItemView(record: CaseRecord, now: Date | string) {
     draftReturned: Boolean(record.draft?.returned),
     waiting: Boolean(record.waitingSince),
     citizenReplied: Boolean(record.citizenRepliedAt),
+    answerRating: record.answerRating?.rating,
+    followUpOf: record.followUpOf,
+    followUps: record.followUps?.length ?? 0,
     receivedAt: record.receivedAt,
     dueAt: record.dueAt,
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),

@@ -10,6 +10,8 @@ export type Message = { channel: Channel; to: string; subject?: string; text: st
 export type CitizenNotice = 'received' | 'info-requested' | 'answer-published';
 
 const trackUrl = (baseUrl: string, code: string) => `${baseUrl.replace(/\/$/, '')}/track/${code}`;
+/** The tracking page's answer-rating section (kiosk/src/track/AnswerFeedback.tsx). */
+export const RATE_ANCHOR = '#danh-gia';
 
 const TEXTS: Record<CitizenNotice, { subject: string; sms: (code: string, url: string) => string; body: (code: string, url: string, extra?: string) => string }> = {
   received: {
@@ -22,10 +24,12 @@ const TEXTS: Record<CitizenNotice, { subject: string; sms: (code: string, url: s
     sms: (code, url) => `Gop Y: co quan de nghi bo sung thong tin cho ${code}. Chi tiet: ${url}`,
     body: (code, url, extra) => `Kính gửi Ông/Bà,\n\nĐể giải quyết phản ánh, kiến nghị mã ${code}, cơ quan đề nghị Ông/Bà bổ sung thông tin:\n\n${extra ?? ''}\n\nTheo dõi tại: ${url}\n\nTrân trọng.`,
   },
+  // The link opens the tracking page at its rating form: how satisfied the citizen is with the answer (Decision 766).
   'answer-published': {
     subject: 'Đã có kết quả trả lời phản ánh, kiến nghị',
-    sms: (code, url) => `Gop Y: da co tra loi cho ${code}. Xem tai: ${url}`,
-    body: (code, url, extra) => `Kính gửi Ông/Bà,\n\nCơ quan đã trả lời phản ánh, kiến nghị mã ${code}:\n\n${extra ?? ''}\n\nXem tại: ${url}\n\nTrân trọng.`,
+    sms: (code, url) => `Gop Y: da co tra loi cho ${code}. Xem va danh gia: ${url}${RATE_ANCHOR}`,
+    body: (code, url, extra) =>
+      `Kính gửi Ông/Bà,\n\nCơ quan đã trả lời phản ánh, kiến nghị mã ${code}:\n\n${extra ?? ''}\n\nXem tại: ${url}\n\nÔng/Bà có hài lòng với kết quả trả lời không? Xin cho biết tại: ${url}${RATE_ANCHOR}\n\nTrân trọng.`,
   },
 };
 

@@ -10,7 +10,7 @@ export type RoutingStep = {
   by: string;
   from?: string;
   to: string;
-  rule: 'procedure' | 'counter' | 'triage' | 'manual';
+  rule: 'procedure' | 'counter' | 'triage' | 'manual' | 'follow-up';
   reason: string;
 };
 

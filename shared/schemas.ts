@@ -10,10 +10,13 @@ export const CHANNELS = ['kiosk', 'qr', 'web', 'phone', 'letter'] as const;
 export const REASONS = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'] as const;
 export const PROCEDURE_CODE = /^\d\.\d{6}$/;
 export const MAX_COMMENT = 4000;
+/** How the citizen rates a published answer (Decision 766's "hài lòng" input): the latest stands. */
+export const ANSWER_RATINGS = ['satisfied', 'acceptable', 'dissatisfied'] as const;
 
 export type Kind = (typeof KINDS)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type Reason = (typeof REASONS)[number];
+export type AnswerRatingValue = (typeof ANSWER_RATINGS)[number];
 
 const noControls = (multiline: boolean) =>
   z.refine<string>((value) => !hasForbiddenCharacters(value, multiline), 'contains control characters');

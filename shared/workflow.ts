@@ -93,12 +93,15 @@ export type CaseRecord = FeedbackRecord & {
   version?: number;
 };
 
+/** What a citizen does from the tracking page besides answering a request (see answer-rating.ts). */
+export type CitizenEventType = 'answer-rated' | 'follow-up';
+
 /** One audit trail entry: who, when, what, status before and after. Internal, never public. */
 export type AuditEvent = {
   version: number;
   at: string;
   by: { id: string; username: string; admin: boolean };
-  type: ActionType;
+  type: ActionType | CitizenEventType;
   from: Status;
   to: Status;
   departmentId: string;

@@ -23,7 +23,7 @@ export async function importCatalog(raw: unknown) {
   return { departments: catalog.departments.length, counters: catalog.counters.length, procedures: catalog.procedures.length };
 }
 
-const STATUS_OF: Record<ImportEvent['type'], Status> = { acknowledged: 'acknowledged', answered: 'answered', closed: 'closed' };
+const STATUS_OF: Record<Exclude<ImportEvent['type'], 'answer-rated'>, Status> = { acknowledged: 'acknowledged', answered: 'answered', closed: 'closed' };
 
 /** Status, answer and history implied by the imported events, applied in time order. */
 export function applyImportEvents(events: ImportEvent[]): Partial<FeedbackRecord> {
@@ -33,6 +33,12 @@ export function applyImportEvents(events: ImportEvent[]): Partial<FeedbackRecord
   const history: NonNullable<FeedbackRecord['history']> = [];
   for (const event of sorted) {
     const at = toLocalIso(event.at);
+    if (event.type === 'answer-rated') {
+      // The latest rating stands; it changes no status.
+      if (!extra.answer || !event.rating) throw new BadRequestError('An "answer-rated" event needs a rating and an earlier "answered" event', { code: 'validation_failed' });
+      extra.answerRating = { rating: event.rating, at };
+      continue;
+    }
     if (event.type === 'answered') {
       if (!event.text) throw new BadRequestError('An "answered" event needs the answer text', { code: 'validation_failed' });
       extra.answer = { text: event.text, answeredAt: at, by: 'import' };

@@ -11,7 +11,7 @@ import { endOfLocalDay, startOfLocalDay, toLocalIso } from '#shared/time';
 import type { AuditEvent, CaseRecord } from '#shared/workflow';
 import { dynamo, tableName } from './dynamo.ts';
 import { fromItem, getFeedback, toItem } from './feedback-store.ts';
-import { AUDIT_PREFIX, keys } from './keys.ts';
+import { AUDIT_PREFIX, keys, queueSortKey } from './keys.ts';
 import { isConditionFailure, queryAll } from './query.ts';
 
 export const PAGE_SIZE = 50;
@@ -90,7 +90,7 @@ function filterExpression(query: InboxQuery) {
     values[`:${attribute}`] = { S: value };
     parts.push(`#${attribute} = :${attribute}`);
   };
-  if (query.status !== 'open' && query.status !== 'done') equal('status', query.status);
+  if (query.status !== 'open' && query.status !== 'done' && query.status !== 'to-read') equal('status', query.status);
   equal('kind', query.kind);
   equal('channel', query.channel);
   equal('counterId', query.counterId);
@@ -105,7 +105,13 @@ function filterExpression(query: InboxQuery) {
 }
 
 type Position = Cursor | undefined;
-const positionOf = (record: CaseRecord): Cursor => ({ s: `${record.dueAt}#${record.trackingCode}`, c: record.trackingCode });
+const positionOf = (record: CaseRecord): Cursor => ({ s: queueSortKey(record), c: record.trackingCode });
+
+/** The gsi1 partition a view reads; open work and comments to read come oldest first, done work newest first. */
+function queuePartition(departmentId: string, status: InboxQuery['status']) {
+  const view = queueOf(status);
+  return { partition: view === 'to-read' ? keys.readQueue(departmentId) : keys.queue(departmentId, view === 'open'), ascending: view !== 'done', toRead: view === 'to-read' };
+}
 
 /**
  * A page of a department's queue (gsi1 `QUEUE#dept#OPEN|DONE`): open work soonest due first, done
@@ -118,11 +124,12 @@ export async function queryQueue(departmentId: string, query: InboxQuery, option
 
 /** One department's page from `start`; `next` is where the following page starts (null: the end). */
 async function readQueue(departmentId: string, query: InboxQuery, start: Position, options: { now: Date; limit?: number }) {
-  const open = queueOf(query.status) === 'open';
-  const partition = keys.queue(departmentId, open);
+  const { partition, ascending: open, toRead } = queuePartition(departmentId, query.status);
   const limit = pageLimit(options.limit);
   const filter = filterExpression(query);
   const overdue = query.overdue === 'true';
+  // Comments to read have no deadline: none of them is ever overdue.
+  if (overdue && toRead) return { records: [], next: null };
   const key = overdue ? 'gsi1pk = :pk AND gsi1sk < :now' : 'gsi1pk = :pk';
   const values: Record<string, AttributeValue> = { ':pk': { S: partition }, ...filter.values, ...(overdue ? { ':now': { S: toLocalIso(options.now) } } : {}) };
   let startKey: Record<string, AttributeValue> | undefined = start
@@ -189,7 +196,7 @@ function decodePositions(text: string, departmentIds: string[]): Map<string, Pos
  * department stopped reading wait for the next page, so the order holds across pages.
  */
 export async function queryQueues(departmentIds: string[], query: InboxQuery, options: { now: Date; limit?: number }) {
-  const open = queueOf(query.status) === 'open';
+  const open = queuePartition(departmentIds[0] ?? '', query.status).ascending;
   const limit = pageLimit(options.limit);
   const starts = query.cursor ? decodePositions(query.cursor, departmentIds) : new Map(departmentIds.map((id) => [id, undefined]));
   const pages = await Promise.all([...starts].map(async ([id, start]) => ({ id, start, ...(await readQueue(id, query, start, { ...options, limit })) })));

@@ -17,6 +17,11 @@ export const keys = {
   monthMarker: (trackingCode: string, month: string) => ({ pk: `FB#${trackingCode}`, sk: `${MONTH_MARKER_PREFIX}${month}` }),
   /** Work queue of a department: open or done, soonest due first. */
   queue: (departmentId: string, open: boolean) => `QUEUE#${departmentId}#${open ? 'OPEN' : 'DONE'}`,
+  /** A department's comments to read (ratings with a comment, not yet read): oldest first, no deadline. */
+  readQueue: (departmentId: string) => `QUEUE#${departmentId}#READ`,
+  /** A closed month whose figures changed after it was published (a late answer rating, a follow-up). */
+  staleMonth: (month: string) => ({ pk: 'STATS#STALE', sk: `${MONTH_MARKER_PREFIX}${month}` }),
+  staleMonthPartition: 'STATS#STALE',
   /** Statistics partition: a department's records of one local month. */
   month: (departmentId: string, month: string) => `MONTH#${departmentId}#${month}`,
   /** Fixed-window rate-limit counter of one client (e.g. a kiosk) for the window starting at `windowStart` (epoch s). */
@@ -36,20 +41,29 @@ export const keys = {
   digest: (departmentId: string, day: string) => ({ pk: `DIGEST#${departmentId}`, sk: `DAY#${day}` }),
 };
 
+/** A rating's comment: something to read, with no deadline (the inbox's "to read" view). */
+export const isToRead = (record: Pick<FeedbackRecord, 'dueAt' | 'comment'>) => record.dueAt === null && Boolean(record.comment);
+
+/** A record's place in its queue: by deadline, or by receipt for what has none (comments to read). */
+export const queueSortKey = (record: Pick<FeedbackRecord, 'dueAt' | 'receivedAt' | 'trackingCode'>) => `${record.dueAt ?? record.receivedAt}#${record.trackingCode}`;
+
+/** The gsi1 queue a record is in: open work, comments to read, done; none for a bare rating. */
+function queuePartition(record: FeedbackRecord): string | undefined {
+  const open = OPEN_STATUSES.includes(record.status);
+  if (record.dueAt !== null) return keys.queue(record.departmentId, open);
+  if (!isToRead(record)) return undefined;
+  return open ? keys.readQueue(record.departmentId) : keys.queue(record.departmentId, false);
+}
+
 /**
- * Index attributes of a feedback record. A bare rating (nothing to answer) stays out of the work
- * queues (sparse gsi1) but is always in its month (gsi2).
+ * Index attributes of a feedback record. A bare rating (nothing to answer, nothing to read) stays
+ * out of the queues (sparse gsi1) but is always in its month (gsi2).
  */
 export function feedbackIndexKeys(record: FeedbackRecord) {
-  const inQueue = record.dueAt !== null;
+  const queue = queuePartition(record);
   return {
     ...keys.feedback(record.trackingCode),
-    ...(inQueue
-      ? {
-          gsi1pk: keys.queue(record.departmentId, OPEN_STATUSES.includes(record.status)),
-          gsi1sk: `${record.dueAt}#${record.trackingCode}`,
-        }
-      : {}),
+    ...(queue ? { gsi1pk: queue, gsi1sk: queueSortKey(record) } : {}),
     // Its receipt month's partition of the department that owned it at that month's end.
     gsi2pk: keys.month(departmentInMonth(record, localMonthOf(record.receivedAt)), localMonthOf(record.receivedAt)),
     gsi2sk: `${record.receivedAt}#${record.trackingCode}`,

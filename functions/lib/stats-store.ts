@@ -20,6 +20,7 @@ export const MARKER_ENTITY = 'month-marker';
 const RECORD_FIELDS = [
   'entity', 'stats', 'trackingCode', 'kind', 'channel', 'status', 'counterId', 'departmentId', 'procedureCode', 'rating',
   'deviceId', 'submittedAt', 'receivedAt', 'dueAt', 'answer', 'closedAt', 'history', 'comment', 'updatedAt', 'routing',
+  'answerRating', 'followUps',
 ];
 const projection = {
   ProjectionExpression: [...RECORD_FIELDS.map((_, i) => `#f${i}`), '#contact.#name'].join(', '),

@@ -28,12 +28,23 @@ export async function submitFeedback(
 ): Promise<Submitted> {
   const catalog = await loadCatalog();
   const requestHash = hashRequest({ input, receivedAt: options.receivedAt ?? null, extra: options.extra ?? null });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const trackingCode = options.idempotencyKey ? codeForKey(options.idempotencyKey) : randomCode();
-    const record: FeedbackRecord = {
+  return createOnce(
+    (trackingCode) => ({
       ...buildFeedbackRecord(input, catalog, { trackingCode, receivedAt: options.receivedAt ?? options.now, requestHash, source: options.source ?? 'api' }),
       ...options.extra,
-    };
+    }),
+    { idempotencyKey: options.idempotencyKey, requestHash, now: options.now },
+  );
+}
+
+/**
+ * Creates the record `build` makes for a tracking code, exactly once: with a key, the code is the
+ * key's keyed hash, and a replay finds the record (same request → it, other request → 409).
+ */
+export async function createOnce(build: (trackingCode: string) => FeedbackRecord, options: { idempotencyKey?: string; requestHash: string; now: Date }): Promise<Submitted> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const trackingCode = options.idempotencyKey ? codeForKey(options.idempotencyKey) : randomCode();
+    const record = build(trackingCode);
     // Only backdated (imported) records touch the counters; a live one is counted as new (inbox-counts.ts).
     const counters = record.source === 'api' ? undefined : await readCounters([record.departmentId]);
     if (await putNewFeedback(record)) {
@@ -45,7 +56,7 @@ export async function submitFeedback(
     }
     if (!options.idempotencyKey) continue; // a random-code collision: draw again
     const existing = await getFeedback(trackingCode);
-    if (existing && existing.requestHash === requestHash) return { record: existing, created: false };
+    if (existing && existing.requestHash === options.requestHash) return { record: existing, created: false };
     throw new ConflictError('This Idempotency-Key was already used with a different body', { code: 'idempotency_conflict' });
   }
   throw new Error('could not allocate a tracking code');

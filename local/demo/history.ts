@@ -88,8 +88,13 @@ export function demoHistory(catalog: Catalog, now: Date, count = 540): string[] 
           ...(random() < 0.3 ? { comment: rating >= 4 ? pick(random, PRAISE) : pick(random, COMPLAINTS) } : {}),
           ...(channel === 'kiosk' ? { deviceId: `kiosk-${counter.id}` } : {}),
         };
-    const events: { type: string; at: string; text?: string }[] = [];
-    if (pakn || body.comment) {
+    const events: { type: string; at: string; text?: string; rating?: string }[] = [];
+    if (!pakn && body.comment) {
+      // A rating's comment is something to read (no deadline): most are read within a few days.
+      const readDay = calendar.addWorkingDays(day, 1 + Math.floor(random() * 3));
+      if (readDay < today && random() < 0.8) events.push({ type: 'closed', at: at(readDay, 600) });
+    }
+    if (pakn) {
       const sla = slaOf.get(counter.departmentId) ?? 10;
       const fate = random();
       const ackDay = calendar.addWorkingDays(day, random() < 0.7 ? 0 : 1);
@@ -100,6 +105,9 @@ export function demoHistory(catalog: Catalog, now: Date, count = 540): string[] 
         const answerDay = calendar.addWorkingDays(day, answerAfter);
         if (answerDay < today) {
           events.push({ type: 'answered', at: at(answerDay, 540 + Math.floor(random() * 400)), text: pick(random, ANSWERS) });
+          // About half rate the answer (from the tracking page or the notice's link), a few dissatisfied.
+          const rated = random();
+          if (rated < 0.5) events.push({ type: 'answer-rated', at: at(answerDay, 1200), rating: rated < 0.06 ? 'dissatisfied' : rated < 0.16 ? 'acceptable' : 'satisfied' });
           if (random() < 0.5) events.push({ type: 'closed', at: at(calendar.addWorkingDays(answerDay, 2), 600) });
         }
       }

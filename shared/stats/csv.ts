@@ -30,6 +30,8 @@ const COLUMNS: [string, (row: Row) => unknown][] = [
   ['pakn_dissatisfied', (r) => r.pakn.dissatisfied],
   ['pakn_overdue', (r) => r.pakn.overdue],
   ['pakn_satisfaction_rate', (r) => r.pakn.satisfactionRate],
+  // Added with definitions version 2, at the end so existing column positions stay.
+  ['ranking_rate', (r) => r.rankingRate],
 ];
 
 function cell(value: unknown): string {

@@ -16,11 +16,14 @@ export type PetitionMeasures = {
   answered: number;
   answeredOnTime: number;
   onTimeRate: number | null;
-  /** Petitions received in M rated 1 or 2 ("không hài lòng" or worse). */
+  /**
+   * Petitions received in M whose answer the citizen rated `dissatisfied`, or about whose result a
+   * further petition was sent (as known when computed: a later rating changes the month).
+   */
   dissatisfied: number;
   /** Petitions received in M answered after their deadline, or open past it at the end of M. */
   overdue: number;
-  /** Decision 766: (petitions − dissatisfied − overdue) ÷ petitions; one petition is subtracted once. */
+  /** Decision 766: (petitions − (dissatisfied ∪ overdue)) ÷ petitions; one petition is subtracted once. */
   satisfactionRate: number | null;
 };
 
@@ -28,9 +31,12 @@ export type Measures = {
   received: number;
   receivedByKind: Record<Kind, number>;
   receivedByChannel: Record<Channel, number>;
+  /** Answers published in M to what had a deadline (petitions): comments to read are never in on-time figures. */
   answered: number;
   answeredOnTime: number;
   onTimeRate: number | null;
+  /** The ranking's rate: answered on time ÷ (answered + open overdue at the end of M), so a backlog counts. */
+  rankingRate: number | null;
   medianResponseWorkingDays: number | null;
   p90ResponseWorkingDays: number | null;
   ratings: RatingCounts;
@@ -53,6 +59,10 @@ const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.
 
 export const receivedIn = (r: StatsRecord, month: LocalMonth) => localMonthOf(r.receivedAt) === month;
 export const answeredIn = (r: StatsRecord, month: LocalMonth) => Boolean(r.answeredAt) && localMonthOf(r.answeredAt!) === month;
+/** An answer that counts in the on-time figures: to something with a deadline. */
+const deadlineAnsweredIn = (r: StatsRecord, month: LocalMonth) => r.dueAt !== null && answeredIn(r, month);
+/** Decision 766's "không hài lòng": the answer rated dissatisfied, or a further petition about the result. */
+export const dissatisfiedWithResult = (r: StatsRecord) => r.answerRating === 'dissatisfied' || r.followedUp === true;
 /** Published at or before the deadline (a record without deadline cannot be late). */
 export const answeredOnTime = (r: StatsRecord) => r.dueAt === null || before(r.answeredAt!, r.dueAt);
 export const responseWorkingDays = (r: StatsRecord) => calendar.workingDaysBetween(localDayOf(r.receivedAt), localDayOf(r.answeredAt!));
@@ -74,7 +84,8 @@ function petitionMeasures(records: readonly StatsRecord[], { month, asOf }: Mont
   const received = petitions.filter((r) => receivedIn(r, month));
   const answered = petitions.filter((r) => answeredIn(r, month));
   const onTime = answered.filter(answeredOnTime).length;
-  const dissatisfied = received.filter((r) => r.rating !== undefined && r.rating <= 2);
+  // The answer's rating, not the service rating given at the counter before any answer existed.
+  const dissatisfied = received.filter(dissatisfiedWithResult);
   const overdue = received.filter((r) => overdueAt(r, asOf));
   const unsatisfied = new Set([...dissatisfied, ...overdue]).size;
   return {
@@ -92,7 +103,7 @@ function petitionMeasures(records: readonly StatsRecord[], { month, asOf }: Mont
 export function measure(records: readonly StatsRecord[], window: MonthWindow): Measures {
   const { month, asOf } = window;
   const received = records.filter((r) => receivedIn(r, month));
-  const answered = records.filter((r) => answeredIn(r, month));
+  const answered = records.filter((r) => deadlineAnsweredIn(r, month));
   const days = answered.map(responseWorkingDays);
   const onTime = answered.filter(answeredOnTime).length;
   const receivedByKind = zeros(KINDS);
@@ -105,6 +116,7 @@ export function measure(records: readonly StatsRecord[], window: MonthWindow): M
   }
   const rated = ratings['1'] + ratings['2'] + ratings['3'] + ratings['4'] + ratings['5'];
   const open = records.filter((r) => r.dueAt !== null && isOpenAt(r, asOf));
+  const openOverdue = open.filter((r) => isOpenOverdue(r, asOf)).length;
   return {
     received: received.length,
     receivedByKind,
@@ -112,12 +124,13 @@ export function measure(records: readonly StatsRecord[], window: MonthWindow): M
     answered: answered.length,
     answeredOnTime: onTime,
     onTimeRate: ratio(onTime, answered.length),
+    rankingRate: ratio(onTime, answered.length + openOverdue),
     medianResponseWorkingDays: nearestRank(days, 50),
     p90ResponseWorkingDays: nearestRank(days, 90),
     ratings,
     satisfactionRate: ratio(ratings['4'] + ratings['5'], rated),
     openAtEnd: open.length,
-    openOverdue: open.filter((r) => isOpenOverdue(r, asOf)).length,
+    openOverdue,
     pakn: petitionMeasures(records, window),
   };
 }

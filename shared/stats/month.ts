@@ -10,7 +10,7 @@ import { rankDepartments } from './rank.ts';
 import { endOfMonth, isSpam, type StatsRecord } from './record.ts';
 
 /** Bump when a definition changes: published months are then recomputed (it is part of the hash). */
-export const DEFINITIONS_VERSION = 1;
+export const DEFINITIONS_VERSION = 2;
 export const DEFAULT_MIN_ANSWERED_FOR_RANK = 10;
 
 export type StatsCatalog = {

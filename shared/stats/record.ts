@@ -3,7 +3,7 @@
  * matters. Month markers (functions/lib/month-markers.ts) store exactly this copy, so the
  * publication job never needs the record itself (nor its contact data). Pure.
  */
-import { OPEN_STATUSES, type FeedbackRecord } from '../feedback.ts';
+import { OPEN_STATUSES, type AnswerRatingValue, type FeedbackRecord } from '../feedback.ts';
 import { redact } from '../redaction.ts';
 import { departmentInMonth } from '../routing.ts';
 import { addMonths, endOfLocalDay, lastDayOfMonth, localMonthOf, type LocalMonth } from '../time.ts';
@@ -19,6 +19,10 @@ export type StatsRecord = Pick<
   /** A petition's question and published answer, for the public list (redacted again on publication). */
   question?: string;
   answerText?: string;
+  /** The citizen's latest rating of the published answer (Decision 766). */
+  answerRating?: AnswerRatingValue;
+  /** A further petition about the result was sent (Decision 766 counts it as not satisfied). */
+  followedUp?: true;
 };
 
 const earliest = (...instants: (string | undefined)[]) =>
@@ -49,12 +53,15 @@ export function toStatsRecord(record: FeedbackRecord, month?: LocalMonth): Stats
     deviceId: record.deviceId,
     submittedAt: record.submittedAt,
     receivedAt: record.receivedAt,
-    dueAt: record.dueAt,
+    // Only a petition has a deadline (older records gave ratings' comments one: not counted).
+    dueAt: petition ? record.dueAt : null,
     answeredAt,
     resolvedAt,
     // Redacted already here, with the submitter's name, so no copy ever holds their personal data.
     question: petition && record.comment ? redact(record.comment, { names: [record.contact?.name] }) : undefined,
     answerText: petition ? record.answer?.text : undefined,
+    answerRating: record.answerRating?.rating,
+    followedUp: record.followUps?.length ? true : undefined,
   };
   for (const key of Object.keys(copy) as (keyof StatsRecord)[]) if (copy[key] === undefined) delete copy[key];
   return copy;

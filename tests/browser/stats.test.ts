@@ -101,3 +101,19 @@ test('lists published answers ten at a time, continues at the first new one, and
   await expect.poll(() => page.locator('ol.answers').textContent()).toContain(target.answer);
   expect(await items.count()).toBeLessThanOrEqual(10);
 });
+
+test('shows every column of the ranking, backlog included, without sideways scrolling on a 1440 px screen', async () => {
+  const page = await stack.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${stack.url}/stats?month=${previous}`);
+  await page.locator('table.departments').waitFor();
+
+  const overflow = await page.locator('.scroll', { has: page.locator('table.departments') }).evaluate((element) => element.scrollWidth - element.clientWidth);
+  const stats = await monthFile(previous);
+
+  expect(overflow).toBe(0);
+  for (const department of stats.departments) {
+    const row = page.locator(`tr[data-department="${department.id}"]`);
+    expect(await row.locator('td[data-col="openAtEnd"]').textContent()).toBe(String(department.openAtEnd));
+    expect(await row.locator('td[data-col="rankingRate"]').textContent()).toBe(percent(department.rankingRate));
+  }
+});

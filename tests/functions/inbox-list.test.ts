@@ -6,7 +6,7 @@ import { bearer, COUNTER_OF, officialOf, submitPetition, tokenFor } from '../sup
 
 let api: TestApi;
 let headers: Record<string, string>;
-type Item = { trackingCode: string; dueAt: string; status: string; kind: string; counterId: string; departmentId: string; comment?: string };
+type Item = { trackingCode: string; dueAt: string; receivedAt: string; status: string; kind: string; counterId: string; departmentId: string; comment?: string };
 
 beforeAll(async () => {
   api = await startTestApi({ auth: true, seedHistory: true });
@@ -40,6 +40,26 @@ describe('GET /api/inbox', () => {
     expect(page.items.every((i) => ['received', 'acknowledged', 'in_progress', 'transferred'].includes(i.status))).toBe(true);
     const total = Object.values(page.counts.byStatus).reduce((a, b) => a + b, 0);
     expect(total).toBe((await all('')).length);
+  });
+
+  it('a rating’s comment is to read: no deadline, its own view (oldest first), never open work or overdue', async () => {
+    const submitted = await api.request('POST', '/api/feedback', { body: { counterId: COUNTER_OF['ubnd-phuong-ben-thanh'], kind: 'rating', channel: 'qr', rating: 5, comment: 'Hồ sơ được trả đúng hẹn, cảm ơn quầy.' } });
+    const code = submitted.json.trackingCode as string;
+
+    const toRead = await all('?status=to-read', headers, 50);
+    const open = await all('', headers, 200);
+    const overdue = await all('?status=to-read&overdue=true');
+
+    expect(submitted.json.dueAt).toBeNull();
+    expect(toRead.find((i) => i.trackingCode === code)).toMatchObject({ kind: 'rating', dueAt: null, sla: { state: 'none' } });
+    const received = toRead.map((i) => i.receivedAt);
+    expect(received).toEqual([...received].sort());
+    expect(open.some((i) => i.trackingCode === code)).toBe(false);
+    expect(overdue).toEqual([]);
+    const read = await api.request('POST', `/api/inbox/${code}/actions`, { headers, body: { type: 'close' } });
+    expect(read.status, read.text).toBe(200);
+    expect((await all('?status=to-read', headers, 50)).some((i) => i.trackingCode === code)).toBe(false);
+    expect((await all('?status=closed', headers, 200)).some((i) => i.trackingCode === code)).toBe(true);
   });
 
   it('pages with a cursor without gaps or repeats', async () => {
@@ -129,7 +149,8 @@ describe('the admin: all departments at once', () => {
     const done = await all('?departmentId=all&status=done', admin, 5);
     const perDepartment = (await Promise.all(DEPARTMENTS.map((d) => all(`?departmentId=${d}&status=done`, admin, 500)))).flat();
     expect(done.map((i) => i.trackingCode).sort()).toEqual(perDepartment.map((i) => i.trackingCode).sort());
-    const keys = done.map((i) => `${i.dueAt}#${i.trackingCode}`);
+    // Read comments (no deadline) sit in the done queue by their receipt.
+    const keys = done.map((i) => `${i.dueAt ?? i.receivedAt}#${i.trackingCode}`);
     expect(keys).toEqual([...keys].sort().reverse());
     const pakn = await all('?departmentId=all&kind=pakn', admin, 4);
     expect(pakn.length).toBeGreaterThan(0);

@@ -15,7 +15,10 @@ import { importCatalog, importFeedbackLine } from '#functions/lib/importer';
 import { keys } from '#functions/lib/keys';
 import { writeMonthMarkers } from '#functions/lib/month-markers';
 import { fileOutput } from '#functions/lib/stats-output';
-import { publishStats } from '#functions/publish-stats';
+import { handler as followUpHandler } from '#functions/follow-up';
+import { listStaleMonths } from '#functions/lib/stale-months';
+import { defaultMonths, publishStats } from '#functions/publish-stats';
+import { handler as rateAnswerHandler } from '#functions/rate-answer';
 import type { FeedbackRecord } from '#shared/feedback';
 import { computeMonth } from '#shared/stats/month';
 import { toStatsRecord } from '#shared/stats/record';
@@ -154,5 +157,42 @@ describe('publish-stats job', () => {
     expect(november).toMatchObject({ itemsRead: november!.recordsInMonth });
     expect(openOverdueIn(nov, 'so-a')).toBe(openOverdueIn(before, 'so-a') + 1);
     expect(openOverdueIn(nov, 'so-b')).toBe(openOverdueIn(before, 'so-b') - 1);
+  });
+});
+
+/** A citizen's route called as API Gateway would call it. */
+async function post(handler: typeof rateAnswerHandler, code: string, body: unknown) {
+  const event = { rawPath: '/api/feedback', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(body), pathParameters: { trackingCode: code }, requestContext: {} };
+  const response = await handler(event as never, {} as never);
+  if (response.statusCode! >= 300) throw new Error(`${response.statusCode} ${response.body}`);
+}
+
+describe('Decision 766 after the month closed', () => {
+  it('lowers the published pakn.satisfactionRate of the answer’s department when the answer is rated dissatisfied or followed up; a low service rating alone does not', async () => {
+    // Arrange: two petitions to so-b in October, answered on time; P7 also rated the service 1 at the counter.
+    const imported = async (line: string) => ((await importFeedbackLine(line, 1, new Date())) as { trackingCode: string }).trackingCode;
+    const withServiceRating = JSON.stringify({ ...JSON.parse(petition('quay-b', '2026-10-06T09:00:00+07:00', 'Rated the service 1', [answered('2026-10-07T09:00:00+07:00')])), rating: 1 });
+    const p7 = await imported(withServiceRating);
+    const p8 = await imported(petition('quay-b', '2026-10-08T09:00:00+07:00', 'Followed up', [answered('2026-10-09T09:00:00+07:00')]));
+    const soB = async () => (await readJson('2026-10.json')).departments.find((d: { id: string }) => d.id === 'so-b').pakn;
+    await publishStats(['2026-10'], { output: output(), now: new Date(Date.now() + 6000) });
+    const before = await soB();
+
+    // Act: the citizens rate P7's answer dissatisfied and follow P8 up; the next scheduled run.
+    await post(rateAnswerHandler, p7, { rating: 'dissatisfied' });
+    await post(followUpHandler, p8, { text: 'Trả lời chưa giải quyết được việc của tôi.' });
+    const flagged = (await listStaleMonths()).map((f) => f.month);
+    const now = new Date(Date.now() + 8000);
+    const months = await defaultMonths('running', { output: output(), now });
+    const [october] = (await publishStats(months, { output: output(), now })).filter((r) => r.month === '2026-10');
+    const after = await soB();
+
+    // Assert: P4, P7, P8 received in October, none overdue; the service rating 1 counted for nothing.
+    expect(before).toMatchObject({ received: 3, dissatisfied: 0, overdue: 0, satisfactionRate: 1 });
+    expect(flagged).toContain('2026-10');
+    expect(months).toContain('2026-10');
+    expect(october).toMatchObject({ written: true });
+    expect(after).toMatchObject({ received: 3, dissatisfied: 2, overdue: 0, satisfactionRate: (3 - 2) / 3 });
+    expect((await listStaleMonths()).map((f) => f.month)).not.toContain('2026-10');
   });
 });

@@ -51,3 +51,19 @@ export async function submitPetition(api: TestApi, departmentId: string, overrid
   if (response.status !== 201) throw new Error(`submit failed: ${response.status} ${response.text}`);
   return response.json.trackingCode as string;
 }
+
+/** A petition to `departmentId` whose answer two of its officials drafted and published. */
+export async function answeredPetition(api: TestApi, departmentId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const code = await submitPetition(api, departmentId, overrides);
+  const [drafter, approver] = [bearer(await tokenFor(api, officialOf(api, departmentId, 0))), bearer(await tokenFor(api, officialOf(api, departmentId, 1)))];
+  const steps: [Record<string, string>, unknown][] = [
+    [drafter, { type: 'acknowledge' }],
+    [drafter, { type: 'answer', text: 'Đơn vị đã tiếp thu và điều chỉnh quy trình tiếp nhận.' }],
+    [approver, { type: 'approve' }],
+  ];
+  for (const [headers, body] of steps) {
+    const response = await api.request('POST', `/api/inbox/${code}/actions`, { headers, body });
+    if (response.status !== 200) throw new Error(`answer failed: ${response.status} ${response.text}`);
+  }
+  return code;
+}

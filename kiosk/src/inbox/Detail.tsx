@@ -5,7 +5,7 @@ import { fillTemplate } from '#shared/templates';
 import type { ActionType, AuditEvent } from '#shared/workflow';
 import { formatDateTime } from '../common/i18n.ts';
 import { SlaBadge } from './List.tsx';
-import { act, department, detail, errorText, flash, me, openForm, type Detail as DetailData } from './model.ts';
+import { act, department, detail, errorText, flash, me, openForm, select, type Detail as DetailData } from './model.ts';
 import { t, tk } from './strings.ts';
 
 /** Actions that need words or a choice open a small form; the others apply at once. */
@@ -118,7 +118,9 @@ function Events({ events }: { events: AuditEvent[] }) {
             <span class="when">{formatDateTime(e.at)}</span>{' '}
             {e.by.id === CITIZEN.id ? (
               <>
-                <strong>{t('citizen')}</strong> {t('citizenReplied')}
+                <strong>{t('citizen')}</strong> {e.type === 'info-received' ? t('citizenReplied') : tk(`event_${e.type}`)}
+                {e.details?.rating && <> — {tk(`answerRating_${e.details.rating}`)}</>}
+                {e.details?.trackingCode && <> — <a href={`/inbox/${e.details.trackingCode}`} class="mono">{e.details.trackingCode}</a></>}
               </>
             ) : (
               <>
@@ -135,6 +137,13 @@ function Events({ events }: { events: AuditEvent[] }) {
     </section>
   );
 }
+
+/** A link to another record of the inbox that opens it in place (a new tab still works). */
+const linkTo = (code: string) => (e: MouseEvent) => {
+  if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+  e.preventDefault();
+  void select(code);
+};
 
 function Record({ record }: { record: DetailData }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -157,6 +166,9 @@ function Record({ record }: { record: DetailData }) {
         {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasons?.length ? ` · ${record.reasons.join(', ')}` : ''}</dd></>)}
         {record.category && (<><dt>{t('category')}</dt><dd>{tk(categoryKey(record.category))}</dd></>)}
         {record.assignee && (<><dt>{t('assignee')}</dt><dd>{record.assignee}</dd></>)}
+        {record.followUpOf && (<><dt>{t('followUpOf')}</dt><dd><a href={`/inbox/${record.followUpOf}`} class="mono" data-testid="follow-up-of" onClick={linkTo(record.followUpOf)}>{record.followUpOf}</a></dd></>)}
+        {record.followUps?.length ? (<><dt>{t('followUps')}</dt><dd data-testid="follow-ups">{record.followUps.map((code) => <a key={code} href={`/inbox/${code}`} class="mono follow-up-link" onClick={linkTo(code)}>{code}</a>)}</dd></>) : null}
+        {record.answerRating && (<><dt>{t('answerRating')}</dt><dd data-testid="answer-rating">{tk(`answerRating_${record.answerRating.rating}`)} · {formatDateTime(record.answerRating.at)}{record.answerRating.comment && <p class="quote">{record.answerRating.comment}</p>}</dd></>)}
       </dl>
       <section aria-labelledby="comment-title">
         <h3 id="comment-title">{t('comment')}</h3>

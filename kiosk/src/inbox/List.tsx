@@ -18,6 +18,7 @@ export function Filters() {
         <label for="f-status">{t('status')}</label>
         <select id="f-status" value={f.status} onChange={(e) => setFilters({ status: e.currentTarget.value })}>
           <option value="open">{t('status_open')}</option>
+          <option value="to-read">{t('status_to-read')}</option>
           <option value="done">{t('status_done')}</option>
           {STATUSES.map((s) => (
             <option value={s} key={s}>
@@ -104,6 +105,8 @@ function Row({ item }: { item: InboxItem }) {
           <span class={`status status-${item.status}`}>{tk(`status_${item.status}`)}</span>
           <SlaBadge sla={item.sla} />
           {item.citizenReplied && <span class="sla sla-new">{t('citizenRepliedBadge')}</span>}
+          {item.answerRating && <span class={`sla rated-${item.answerRating}`}>{tk(`answerRating_${item.answerRating}`)}</span>}
+          {item.followUpOf && <span class="sla sla-new">{t('followUpBadge')}</span>}
         </span>
         <span class="row-text">{item.comment ?? t('noComment')}</span>
         <span class="row-meta">

@@ -1,4 +1,8 @@
-/** The department ranking as a sortable table (column headers are buttons; aria-sort tells the order). */
+/**
+ * The department ranking as a sortable table (column headers are buttons; aria-sort tells the
+ * order). Every column fits a 1440 px screen without sideways scrolling (headers wrap); on phones
+ * the table scrolls.
+ */
 import type { DepartmentStats } from '#shared/stats/month';
 import type { PublishedMonth } from '#shared/stats/publication';
 import { formatCount, formatDays, formatRate } from './format.ts';
@@ -11,8 +15,11 @@ const COLUMNS: { key: SortKey; label: Key; cell: (d: DepartmentStats) => string 
   { key: 'received', label: 'received', cell: (d) => formatCount(d.received) },
   { key: 'answered', label: 'answered', cell: (d) => formatCount(d.answered) },
   { key: 'onTimeRate', label: 'onTime', cell: (d) => formatRate(d.onTimeRate) },
-  { key: 'medianResponseWorkingDays', label: 'median', cell: (d) => formatDays(d.medianResponseWorkingDays) },
+  { key: 'rankingRate', label: 'rankingRate', cell: (d) => formatRate(d.rankingRate) },
+  { key: 'medianResponseWorkingDays', label: 'medianShort', cell: (d) => formatDays(d.medianResponseWorkingDays) },
   { key: 'satisfactionRate', label: 'satisfaction', cell: (d) => formatRate(d.satisfactionRate) },
+  { key: 'paknSatisfactionRate', label: 'paknSatisfaction', cell: (d) => formatRate(d.pakn.satisfactionRate) },
+  { key: 'openAtEnd', label: 'backlog', cell: (d) => formatCount(d.openAtEnd) },
   { key: 'openOverdue', label: 'openOverdue', cell: (d) => formatCount(d.openOverdue) },
 ];
 

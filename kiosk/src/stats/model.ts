@@ -53,18 +53,19 @@ export async function selectMonth(value: string, remember = true): Promise<void>
 export const trendMonths = computed(() => (index.value.state === 'ready' ? index.value.data.months.slice(0, 12).reverse() : []));
 
 // Department table sorting.
-export type SortKey = 'rank' | 'name' | 'received' | 'answered' | 'onTimeRate' | 'medianResponseWorkingDays' | 'satisfactionRate' | 'openOverdue';
+export type SortKey =
+  | 'rank' | 'name' | 'received' | 'answered' | 'onTimeRate' | 'rankingRate' | 'medianResponseWorkingDays' | 'satisfactionRate' | 'paknSatisfactionRate' | 'openAtEnd' | 'openOverdue';
 export const sort = signal<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'rank', dir: 'asc' });
 
 export function sortBy(key: SortKey): void {
   const same = sort.value.key === key;
-  const natural = key === 'rank' || key === 'name' || key === 'medianResponseWorkingDays' || key === 'openOverdue' ? 'asc' : 'desc';
+  const natural = key === 'rank' || key === 'name' || key === 'medianResponseWorkingDays' || key === 'openOverdue' || key === 'openAtEnd' ? 'asc' : 'desc';
   sort.value = { key, dir: same ? (sort.value.dir === 'asc' ? 'desc' : 'asc') : natural };
 }
 
 /** Missing values (no rank, no answers) always last, whatever the direction. */
 export function sortDepartments(departments: DepartmentStats[], by = sort.value): DepartmentStats[] {
-  const value = (d: DepartmentStats) => (by.key === 'name' ? d.name : d[by.key]);
+  const value = (d: DepartmentStats) => (by.key === 'name' ? d.name : by.key === 'paknSatisfactionRate' ? d.pakn.satisfactionRate : d[by.key]);
   return [...departments].sort((a, b) => {
     const x = value(a);
     const y = value(b);

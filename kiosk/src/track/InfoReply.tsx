@@ -91,7 +91,7 @@ function errorKey(error: ApiError): TrackKey {
 }
 
 /** Focused when it appears, so keyboard and screen-reader users land on the news. */
-function Announce({ role, class: className, children }: { role: 'alert' | 'status'; class: string; children: preact.ComponentChildren }) {
+export function Announce({ role, class: className, children }: { role: 'alert' | 'status'; class: string; children: preact.ComponentChildren }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (

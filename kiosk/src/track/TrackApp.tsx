@@ -11,6 +11,11 @@ import { t, type TrackKey } from './strings.ts';
 type State = { kind: 'form' } | { kind: 'invalid'; code: string } | { kind: 'loading' } | { kind: 'error'; error: ApiError; code: string } | { kind: 'found'; data: Tracking };
 
 const state = signal<State>({ kind: 'form' });
+/** The answer's rating and follow-up forms: loaded once an answer is on screen, outside the first render. */
+type Feedback = typeof import('./AnswerFeedback.tsx');
+const feedback = signal<Feedback | undefined>(undefined);
+let feedbackModule: Promise<Feedback> | undefined;
+const loadFeedback = () => (feedbackModule ??= import('./AnswerFeedback.tsx').then((module) => (feedback.value = module)));
 /** A newer view of the record on screen (after the citizen's reply), without a loading step. */
 const show = (data: Tracking) => void (state.value = { kind: 'found', data });
 
@@ -67,6 +72,8 @@ function Found({ data }: { data: Tracking }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const overdue = data.dueAt && !data.answer && Date.parse(data.dueAt) < Date.now();
+  useEffect(() => void (data.answer && loadFeedback()), [data.answer]);
+  const Feedback = data.answer ? feedback.value?.AnswerFeedback : undefined;
   return (
     <article class="tracking" aria-labelledby="tracking-title">
       <h2 id="tracking-title" tabIndex={-1} ref={heading}>
@@ -88,6 +95,31 @@ function Found({ data }: { data: Tracking }) {
           {data.dueAt ? formatDateTime(data.dueAt, false) : t('dueNone')}
           {overdue && <strong class="overdue"> ({t('overdue')})</strong>}
         </dd>
+        {data.followUpOf && (
+          <>
+            <dt>{t('followUpOf')}</dt>
+            <dd>
+              <a class="code" href={`/track/${data.followUpOf}`} data-testid="follow-up-of">
+                {data.followUpOf}
+              </a>
+            </dd>
+          </>
+        )}
+        {data.followUps && (
+          <>
+            <dt>{t('followUps')}</dt>
+            <dd data-testid="follow-ups">
+              {data.followUps.map((code, i) => (
+                <span key={code}>
+                  {i > 0 && ', '}
+                  <a class="code" href={`/track/${code}`}>
+                    {code}
+                  </a>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
       </dl>
       <h3>{t('timeline')}</h3>
       <ol class="timeline">
@@ -106,6 +138,7 @@ function Found({ data }: { data: Tracking }) {
       ) : (
         <p class="hint">{t('noAnswer')}</p>
       )}
+      {Feedback && <Feedback data={data} onView={show} />}
     </article>
   );
 }

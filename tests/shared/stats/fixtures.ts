@@ -13,12 +13,12 @@ const rating = (code: string, receivedAt: string, value: number, extra: Partial<
   rec(code, { kind: 'rating', channel: 'kiosk', receivedAt, rating: value, dueAt: null, ...extra });
 
 export const deptA: StatsRecord[] = [
-  // Same day: 0 working days.
-  rec('A1', { receivedAt: '2026-02-02T09:00:00+07:00', rating: 5, ...answered('2026-02-02T15:00:00+07:00', { answerText: 'Đã tiếp thu.' }), question: 'Đề nghị gọi 0912 345 678 khi có kết quả.' }),
+  // Same day: 0 working days. Service rated 5 at the counter, but the citizen is dissatisfied with the answer.
+  rec('A1', { receivedAt: '2026-02-02T09:00:00+07:00', rating: 5, ...answered('2026-02-02T15:00:00+07:00', { answerText: 'Đã tiếp thu.', answerRating: 'dissatisfied' }), question: 'Đề nghị gọi 0912 345 678 khi có kết quả.' }),
   // Saturday receipt, Monday answer: 1 working day.
   rec('A2', { receivedAt: '2026-02-07T10:00:00+07:00', rating: 4, channel: 'qr', ...answered('2026-02-09T10:00:00+07:00') }),
-  // Across Tết: Friday 13 Feb → Monday 23 Feb is 1 working day (16–20 off).
-  rec('A3', { receivedAt: '2026-02-13T16:00:00+07:00', rating: 2, ...answered('2026-02-23T08:00:00+07:00') }),
+  // Across Tết: Friday 13 Feb → Monday 23 Feb is 1 working day (16–20 off). A low service rating, answer accepted.
+  rec('A3', { receivedAt: '2026-02-13T16:00:00+07:00', rating: 2, ...answered('2026-02-23T08:00:00+07:00', { answerRating: 'acceptable' }) }),
   // Received in January, answered late in February: counts as answered in February only. 22 working days (Saturday 10/1/2026 was worked).
   rec('A4', { receivedAt: '2026-01-05T09:00:00+07:00', dueAt: '2026-01-19T23:59:59+07:00', ...answered('2026-02-03T09:00:00+07:00') }),
   // Open and overdue at the end of February.

@@ -43,7 +43,8 @@ describe('computeMonth: one department, hand-computed', () => {
 
   it('computes the Decision 766 petition indicators', () => {
     const { pakn } = dept('dept-a');
-    // Petitions received: A1 A2 A3 A5 A7. Dissatisfied: A3 (rated 2). Overdue: A5. (5 − 2) ÷ 5.
+    // Petitions received: A1 A2 A3 A5 A7. Dissatisfied: A1 (answer rated dissatisfied; A3's service
+    // rating 2 does not count). Overdue: A5. (5 − 2) ÷ 5.
     expect(pakn).toEqual({ received: 5, answered: 4, answeredOnTime: 3, onTimeRate: 0.75, dissatisfied: 1, overdue: 1, satisfactionRate: 0.6 });
   });
 });
@@ -65,12 +66,12 @@ describe('computeMonth: month boundary in Asia/Ho_Chi_Minh', () => {
 });
 
 describe('computeMonth: ranking', () => {
-  it('ranks by on-time rate then median, and sets a department below the minimum apart', () => {
+  it('ranks by on time ÷ (answered + open overdue) then median, and sets a department below the minimum apart', () => {
     const stats = feb(3);
-    expect(stats.departments.map((d) => [d.id, d.rank])).toEqual([
-      ['dept-c', 1], // 3 answers, all on time, median 2
-      ['dept-a', 2], // 4 answers, 75 % on time
-      ['dept-b', null], // 1 quick answer: 100 % on time, median 0, but below the minimum
+    expect(stats.departments.map((d) => [d.id, d.rank, d.rankingRate])).toEqual([
+      ['dept-c', 1, 1], // 3 answers, all on time, median 2
+      ['dept-a', 2, 3 / 6], // 4 answers, 3 on time, and 2 open overdue at the end of February (A5, A6)
+      ['dept-b', null, 1], // 1 quick answer: 100 % on time, median 0, but below the minimum
     ]);
   });
 

@@ -18,7 +18,7 @@ describe('nearestRank', () => {
 
 describe('rankDepartments', () => {
   it('gives exact ties the same rank', () => {
-    const d = (id: string, onTimeRate: number, median: number) => ({ id, name: id, answered: 20, onTimeRate, medianResponseWorkingDays: median });
+    const d = (id: string, rankingRate: number, median: number) => ({ id, name: id, answered: 20, openOverdue: 0, rankingRate, medianResponseWorkingDays: median });
     const ranked = rankDepartments([d('a', 0.9, 2), d('b', 0.9, 2), d('c', 0.95, 3), d('d', 0.9, 1)], 10);
     expect(ranked.map((x) => [x.id, x.rank])).toEqual([['c', 1], ['d', 2], ['a', 3], ['b', 3]]);
   });

@@ -1,0 +1,58 @@
+/** Strings of the answer's rating and follow-up (loaded with AnswerFeedback.tsx, after first render). */
+import { translator } from '../common/i18n.ts';
+
+const vi = {
+  rateTitle: 'Ông/Bà có hài lòng với kết quả trả lời không?',
+  rateWhy: 'Ý kiến của Ông/Bà được dùng để đánh giá mức độ hài lòng của cơ quan (Quyết định 766/QĐ-TTg).',
+  rating_satisfied: 'Hài lòng',
+  rating_acceptable: 'Chấp nhận được',
+  rating_dissatisfied: 'Không hài lòng',
+  rateComment: 'Góp ý thêm (không bắt buộc)',
+  rateSend: 'Gửi đánh giá',
+  rateChange: 'Đổi đánh giá',
+  rateSending: 'Đang gửi…',
+  ratePick: 'Hãy chọn một mức đánh giá trước khi gửi.',
+  rated: 'Ông/Bà đã đánh giá: {rating} (lúc {at}). Có thể đổi đánh giá; đánh giá sau cùng được tính.',
+  rateThanks: 'Cảm ơn Ông/Bà đã đánh giá kết quả trả lời.',
+  followTitle: 'Chưa đồng ý với kết quả? Gửi phản ánh tiếp',
+  followWhy: 'Phản ánh tiếp được gửi đến cùng cơ quan, dùng thông tin liên hệ Ông/Bà đã cung cấp, và có mã theo dõi riêng.',
+  followLabel: 'Nội dung phản ánh tiếp về kết quả giải quyết',
+  followSend: 'Gửi phản ánh tiếp',
+  followSent: 'Đã gửi phản ánh tiếp. Mã theo dõi mới: ',
+  textEmpty: 'Hãy nhập nội dung trước khi gửi.',
+  textLong: 'Nội dung dài quá {max} ký tự. Hãy rút gọn rồi gửi lại.',
+  textChars: 'Nội dung có ký tự đặc biệt không gửi được (thường do sao chép từ nơi khác). Hãy gõ lại đoạn văn bản đó.',
+  network: 'Chưa gửi được vì không kết nối được máy chủ. Nội dung vẫn còn; hãy kiểm tra mạng rồi bấm “Thử lại”.',
+  busy: 'Hệ thống đang bận nên chưa gửi được. Nội dung vẫn còn; vui lòng bấm “Thử lại” sau ít phút.',
+  failed: 'Chưa gửi được. Nội dung vẫn còn; vui lòng thử lại sau.',
+  retry: 'Thử lại',
+};
+type Key = keyof typeof vi;
+const en: Record<Key, string> = {
+  rateTitle: 'Are you satisfied with the answer?',
+  rateWhy: 'Your rating counts in the office’s official satisfaction score (Decision 766/QĐ-TTg).',
+  rating_satisfied: 'Satisfied',
+  rating_acceptable: 'Acceptable',
+  rating_dissatisfied: 'Dissatisfied',
+  rateComment: 'Comment (optional)',
+  rateSend: 'Send my rating',
+  rateChange: 'Change my rating',
+  rateSending: 'Sending…',
+  ratePick: 'Please choose a rating before sending.',
+  rated: 'You rated the answer: {rating} ({at}). You may change it; the latest rating counts.',
+  rateThanks: 'Thank you for rating the answer.',
+  followTitle: 'Not settled? Send a follow-up petition',
+  followWhy: 'A follow-up goes to the same office, with the contact details you gave, and gets its own tracking code.',
+  followLabel: 'Your follow-up about the result',
+  followSend: 'Send the follow-up',
+  followSent: 'Your follow-up was sent. New tracking code: ',
+  textEmpty: 'Please type your text before sending.',
+  textLong: 'The text is longer than {max} characters. Please shorten it and send again.',
+  textChars: 'The text contains special characters that cannot be sent (often from copy and paste). Please retype that part.',
+  network: 'Not sent: the server cannot be reached. Your text is still here; check your connection and press “Try again”.',
+  busy: 'Not sent: the system is busy. Your text is still here; please press “Try again” in a few minutes.',
+  failed: 'Not sent. Your text is still here; please try again later.',
+  retry: 'Try again',
+};
+export type AnswerKey = Key;
+export const t = translator({ vi, en });
