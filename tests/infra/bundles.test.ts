@@ -88,6 +88,15 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     const answer = await api('provide-info', 'POST', '/api/feedback/{trackingCode}/info', { params: { trackingCode: code }, body: { text: 'Bổ sung' }, headers: { 'idempotency-key': 'info-1' } });
     expect(answer.json.error.code).toBe('not_waiting');
   },
+  // Nothing is published yet: both citizen routes on the answer read the record and refuse.
+  'rate-answer': async () => {
+    const rated = await api('rate-answer', 'POST', '/api/feedback/{trackingCode}/answer-rating', { params: { trackingCode: code }, body: { rating: 'satisfied' }, headers: { 'idempotency-key': 'rate-1' } });
+    expect(rated.json.error.code).toBe('not_answered');
+  },
+  'follow-up': async () => {
+    const followed = await api('follow-up', 'POST', '/api/feedback/{trackingCode}/follow-up', { params: { trackingCode: code }, body: { text: 'Chưa thỏa đáng' }, headers: { 'idempotency-key': 'follow-1' } });
+    expect(followed.json.error.code).toBe('not_answered');
+  },
   'inbox-me': async () => expect((await api('inbox-me', 'GET', '/api/inbox/me', { claims: LAN })).json.official).toMatchObject({ username: 'Nguyễn Thị Lan', departments: ['so-tu-phap'] }),
   'inbox-list': async () => expect((await api('inbox-list', 'GET', '/api/inbox', { claims: LAN })).json.items.map((i: any) => i.trackingCode)).toContain(code),
   'inbox-get': async () => expect((await api('inbox-get', 'GET', '/api/inbox/{trackingCode}', { params: { trackingCode: code }, claims: LAN })).json.contact.name).toBe('Phạm Thị Dung'),
