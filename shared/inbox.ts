@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { canSeeContact, type Official } from './auth.ts';
 import { departmentRef, type CatalogIndex } from './catalog.ts';
 import { OPEN_STATUSES, STATUSES, type Status } from './feedback.ts';
+import { CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, labelOf, reasonsText, STATUS_LABELS } from './labels.ts';
 import { CHANNELS, id, KINDS, line, procedureCode } from './schemas.ts';
 import { slaBadge } from './sla.ts';
 import { availableActions, type AuditEvent, type CaseRecord } from './workflow.ts';
@@ -105,17 +106,6 @@ export function inboxDetailView(record: CaseRecord, official: Official, events: 
   };
 }
 
-const STATUS_VI: Record<Status, string> = {
-  received: 'Mới tiếp nhận',
-  acknowledged: 'Đã xác nhận',
-  in_progress: 'Đang xử lý',
-  answered: 'Đã trả lời',
-  closed: 'Đã đóng',
-  transferred: 'Được chuyển đến',
-  rejected: 'Từ chối / hướng dẫn',
-  duplicate: 'Trùng lặp',
-  spam: 'Rác',
-};
 
 /** Rows of an export: a header and one row per record; contact columns only for the owning department. */
 export function exportRows(records: CaseRecord[], options: { withContact: boolean; catalog: CatalogIndex; now: Date | string }) {
@@ -128,6 +118,7 @@ export function exportRows(records: CaseRecord[], options: { withContact: boolea
     'Quầy',
     'Mã thủ tục',
     'Điểm đánh giá',
+    'Lý do đánh giá',
     'Nội dung',
     'Phân loại',
     'Tiếp nhận lúc',
@@ -139,15 +130,16 @@ export function exportRows(records: CaseRecord[], options: { withContact: boolea
   ];
   const rows = records.map((r) => [
     r.trackingCode,
-    r.kind === 'pakn' ? 'Phản ánh, kiến nghị' : 'Đánh giá',
-    r.channel,
-    STATUS_VI[r.status],
+    labelOf(KIND_LABELS, r.kind),
+    labelOf(CHANNEL_LABELS, r.channel),
+    labelOf(STATUS_LABELS, r.status),
     options.catalog.departments.get(r.departmentId)?.name ?? r.departmentId,
     options.catalog.counters.get(r.counterId)?.name ?? r.counterId,
     r.procedureCode,
     r.rating,
+    reasonsText(r.reasons) || undefined,
     r.comment,
-    r.category,
+    labelOf(CATEGORY_LABELS, r.category) || undefined,
     r.receivedAt,
     r.dueAt,
     slaBadge(r.dueAt, options.now, { paused: Boolean(r.waitingSince), done: !isOpen(r.status) }).vi,

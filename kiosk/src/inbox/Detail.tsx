@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { CITIZEN } from '#shared/auth';
 import { fillTemplate } from '#shared/templates';
 import type { ActionType, AuditEvent } from '#shared/workflow';
-import { formatDateTime } from '../common/i18n.ts';
+import { CHANNEL_LABELS, labelOf, reasonsText } from '#shared/labels';
+import { formatDateTime, lang } from '../common/i18n.ts';
 import { SlaBadge } from './List.tsx';
 import { act, department, detail, errorText, flash, me, openForm, type Detail as DetailData } from './model.ts';
 import { t, tk } from './strings.ts';
@@ -148,13 +149,13 @@ function Record({ record }: { record: DetailData }) {
         <SlaBadge sla={record.sla} />
       </header>
       <dl class="facts">
-        <dt>{t('kind')}</dt><dd>{record.kind === 'pakn' ? t('kind_pakn') : t('kind_rating')} · {tk(`channel_${record.channel}`)}</dd>
+        <dt>{t('kind')}</dt><dd>{record.kind === 'pakn' ? t('kind_pakn') : t('kind_rating')} · {labelOf(CHANNEL_LABELS, record.channel, lang.value)}</dd>
         <dt>{t('department')}</dt><dd>{record.department.name}</dd>
         <dt>{t('counter')}</dt><dd>{record.counter.name}</dd>
         {record.procedure && (<><dt>{t('procedure')}</dt><dd>{record.procedure.code} — {record.procedure.name}</dd></>)}
         <dt>{t('received')}</dt><dd>{formatDateTime(record.receivedAt)}</dd>
         {record.dueAt && (<><dt>{t('due')}</dt><dd>{formatDateTime(record.dueAt, false)}</dd></>)}
-        {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasons?.length ? ` · ${record.reasons.join(', ')}` : ''}</dd></>)}
+        {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasons?.length ? ` · ${reasonsText(record.reasons, lang.value)}` : ''}</dd></>)}
         {record.category && (<><dt>{t('category')}</dt><dd>{tk(categoryKey(record.category))}</dd></>)}
         {record.assignee && (<><dt>{t('assignee')}</dt><dd>{record.assignee}</dd></>)}
       </dl>
@@ -222,9 +223,12 @@ export function DetailPane() {
   return (
     <section class="detail" aria-live="polite">
       {flash.value && (
-        <p class={`notice ${flash.value.tone === 'ok' ? '' : flash.value.tone}`} role={flash.value.tone === 'bad' ? 'alert' : 'status'}>
+        <div class={`notice ${flash.value.tone === 'ok' ? '' : flash.value.tone}`} role={flash.value.tone === 'bad' ? 'alert' : 'status'}>
           {flash.value.text}
-        </p>
+          {flash.value.details?.length ? (
+            <ul class="failures">{flash.value.details.map((line) => <li key={line}>{line}</li>)}</ul>
+          ) : null}
+        </div>
       )}
       {state.kind === 'none' && <p class="hint">{t('noSelection')}</p>}
       {state.kind === 'loading' && <p role="status">{t('loading')}</p>}

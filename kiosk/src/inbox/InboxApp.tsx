@@ -4,6 +4,7 @@ import { ALL_DEPARTMENTS } from '#shared/catalog';
 import { LangToggle } from '../common/LangToggle.tsx';
 import { session, signIn, signInError, signOut } from './auth.ts';
 import { DetailPane } from './Detail.tsx';
+import { IntakeButton, IntakeForm, intakeOpen } from './Intake.tsx';
 import { Filters, List } from './List.tsx';
 import { alerts, departmentId, me, setDepartment } from './model.ts';
 import { t } from './strings.ts';
@@ -77,6 +78,8 @@ export function InboxApp() {
       <main id="main" class="inbox">
         <h1 class="sr-only">{t('title')}</h1>
         <Alerts />
+        <div class="toolbar"><IntakeButton /></div>
+        {intakeOpen.value && <IntakeForm />}
         <Filters />
         <p class="hint shortcuts">{t('shortcuts')}</p>
         <div class="panes">

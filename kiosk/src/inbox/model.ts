@@ -4,7 +4,9 @@ import type { Official } from '#shared/auth';
 import { ALL_DEPARTMENTS } from '#shared/catalog';
 import { withKnownStates, type InboxItem, type inboxDetailView, type KnownState } from '#shared/inbox';
 import type { Template } from '#shared/templates';
+import { errorSentence } from '#shared/labels';
 import { api, type ApiError, type ApiResult } from '../common/api.ts';
+import { lang } from '../common/i18n.ts';
 import { authHeader, forgetSession, signInError } from './auth.ts';
 import { t } from './strings.ts';
 
@@ -31,7 +33,8 @@ export const selectedCode = signal<string | undefined>(undefined);
 export const detail = signal<{ kind: 'none' } | { kind: 'loading'; code: string } | { kind: 'found'; data: Detail } | { kind: 'error'; code: string; error: ApiError }>({ kind: 'none' });
 export const checked = signal<Set<string>>(new Set());
 export const alerts = signal<Alert[]>([]);
-export const flash = signal<{ tone: 'ok' | 'bad' | 'warn'; text: string } | undefined>(undefined);
+/** `details`: one line per item that failed (bulk results). */
+export const flash = signal<{ tone: 'ok' | 'bad' | 'warn'; text: string; details?: string[] } | undefined>(undefined);
 /** Which action form is open in the detail pane (r opens `answer`). */
 export const openForm = signal<string | undefined>(undefined);
 
@@ -47,7 +50,7 @@ export const counters = computed(() =>
 export const departmentName = (id: string) => me.value?.allDepartments.find((d) => d.id === id)?.name ?? id;
 
 /** Every call goes through here: a 401 ends the session (the page then offers to sign in again). */
-async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
   const result = await api<T>(path, { ...init, headers: { ...authHeader(), ...(init.headers as Record<string, string>) } });
   if (!result.ok && result.error.status === 401) {
     forgetSession();
@@ -56,11 +59,8 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<
   return result;
 }
 
-export function errorText(error: ApiError): string {
-  if (error.code === 'network') return t('network');
-  const known = `err_${error.code}`;
-  return (t as (k: string) => string)(known) ?? error.message;
-}
+/** An API error as a sentence in the page's language (never the server's English message). */
+export const errorText = (error: ApiError): string => errorSentence(error.code, lang.value);
 
 export async function loadMe(): Promise<boolean> {
   const result = await call<Me>('/api/inbox/me');
@@ -191,7 +191,7 @@ export async function act(code: string, body: Record<string, unknown>): Promise<
 export async function bulk(type: 'acknowledge' | 'close'): Promise<void> {
   const trackingCodes = [...checked.value];
   if (!trackingCodes.length) return;
-  const result = await call<{ results: { trackingCode: string; ok: boolean; status?: KnownState['status'] }[] }>('/api/inbox/bulk-actions', {
+  const result = await call<{ results: { trackingCode: string; ok: boolean; status?: KnownState['status']; error?: { code: string } }[] }>('/api/inbox/bulk-actions', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ type, trackingCodes }),
@@ -209,14 +209,16 @@ export async function bulk(type: 'acknowledge' | 'close'): Promise<void> {
   // Report once the list shows the new statuses, so the message never contradicts the rows.
   await loadList();
   if (selectedCode.value) await select(selectedCode.value, { push: false });
-  flash.value = { tone: ok === trackingCodes.length ? 'ok' : 'warn', text: t('bulkDone', { ok, failed: trackingCodes.length - ok }) };
+  const details = result.data.results.filter((r) => !r.ok).map((r) => `${r.trackingCode}: ${errorSentence(r.error?.code ?? '', lang.value)}`);
+  flash.value = { tone: ok === trackingCodes.length ? 'ok' : 'warn', text: t('bulkDone', { ok, failed: trackingCodes.length - ok }), details };
 }
 
 /** Downloads an export with the bearer token (a plain link could not send it). */
 export async function download(format: 'csv' | 'xlsx'): Promise<void> {
   const response = await fetch(`/api/inbox/export.${format}?${queryString()}`, { headers: authHeader() }).catch(() => undefined);
   if (!response?.ok) {
-    flash.value = { tone: 'bad', text: t('actionFailed', { message: response ? `HTTP ${response.status}` : t('network') }) };
+    const code = response ? ((await response.json().catch(() => undefined)) as { error?: { code?: string } } | undefined)?.error?.code ?? '' : 'network';
+    flash.value = { tone: 'bad', text: t('actionFailed', { message: errorSentence(code, lang.value) }) };
     return;
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `gop-y.${format}`;

@@ -146,6 +146,8 @@ const vi = {
   channel_web: 'Cổng điện tử',
   channel_phone: 'Điện thoại',
   channel_letter: 'Thư',
+  channel_counter: 'Trực tiếp tại quầy',
+  event_intake: 'nhập phản ánh, kiến nghị',
 };
 
 type Key = keyof typeof vi;
@@ -296,6 +298,8 @@ const en: Record<Key, string> = {
   channel_web: 'Web portal',
   channel_phone: 'Phone',
   channel_letter: 'Letter',
+  channel_counter: 'In person at the counter',
+  event_intake: 'entered the item',
 };
 
 export type InboxKey = Key;

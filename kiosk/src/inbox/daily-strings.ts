@@ -1,0 +1,63 @@
+/** Strings of the officials' daily tools (intake form, queues, officials), apart from strings.ts to keep it small. */
+import { translator } from '../common/i18n.ts';
+
+const vi = {
+  intakeOpen: 'Nhập phản ánh, kiến nghị',
+  intakeTitle: 'Nhập phản ánh, kiến nghị nhận qua điện thoại, thư hoặc tại quầy',
+  intakeIntro: 'Nhập đủ các thông tin theo Điều 7 Nghị định 20/2008/NĐ-CP. Người gửi nhận mã tra cứu như khi gửi trực tuyến.',
+  channel: 'Nhận qua',
+  kind: 'Loại',
+  counter: 'Quầy tiếp nhận',
+  receivedOn: 'Ngày tiếp nhận',
+  procedure: 'Thủ tục (tìm theo tên hoặc mã)',
+  procedureHint: 'Gõ vài chữ, ví dụ “ho tich” hoặc “1.001”, rồi chọn trong danh sách.',
+  dossierNumber: 'Số hồ sơ (nếu có)',
+  comment: 'Nội dung phản ánh, kiến nghị',
+  name: 'Họ tên người gửi',
+  phone: 'Số điện thoại',
+  email: 'Email',
+  address: 'Địa chỉ',
+  contactHint: 'Cần họ tên và số điện thoại hoặc địa chỉ để trả lời.',
+  consent: 'Sự đồng ý của người gửi về việc dùng thông tin liên hệ để trả lời',
+  consent_none: 'Chưa có',
+  consent_oral: 'Đồng ý bằng lời nói',
+  consent_written: 'Đồng ý bằng văn bản',
+  save: 'Lưu và cấp mã tra cứu',
+  cancel: 'Huỷ',
+  saving: 'Đang lưu…',
+  saved: 'Đã nhập. Mã tra cứu: {code}. Hãy đọc mã này cho người gửi.',
+  failed: 'Chưa lưu được: {message}',
+  bulkFailure: '{code}: {message}',
+};
+type Key = keyof typeof vi;
+
+const en: Record<Key, string> = {
+  intakeOpen: 'Enter a petition',
+  intakeTitle: 'Enter a petition received by phone, letter or at the counter',
+  intakeIntro: 'Fill in what Decree 20/2008 Art. 7 requires. The submitter gets a tracking code, as when sending online.',
+  channel: 'Received by',
+  kind: 'Kind',
+  counter: 'Receiving counter',
+  receivedOn: 'Day received',
+  procedure: 'Procedure (search by name or code)',
+  procedureHint: 'Type a few letters, e.g. “ho tich” or “1.001”, then choose from the list.',
+  dossierNumber: 'Dossier number (if any)',
+  comment: 'What the citizen says',
+  name: 'Submitter’s full name',
+  phone: 'Phone number',
+  email: 'E-mail',
+  address: 'Address',
+  contactHint: 'A name and a phone number or an address are needed to answer.',
+  consent: 'The submitter’s consent to use the contact details for the answer',
+  consent_none: 'Not given',
+  consent_oral: 'Given orally',
+  consent_written: 'Given in writing',
+  save: 'Save and issue a tracking code',
+  cancel: 'Cancel',
+  saving: 'Saving…',
+  saved: 'Entered. Tracking code: {code}. Read it out to the submitter.',
+  failed: 'Not saved: {message}',
+  bulkFailure: '{code}: {message}',
+};
+
+export const td = translator({ vi, en });
