@@ -6,7 +6,7 @@ import { PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/clie
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, BadRequestError } from '#shared/errors';
 import { queueOf, type InboxQuery } from '#shared/inbox';
-import { matchesQuery } from '#shared/text';
+import { matchesSearch } from '#shared/search';
 import { endOfLocalDay, startOfLocalDay, toLocalIso } from '#shared/time';
 import type { AuditEvent, CaseRecord } from '#shared/workflow';
 import { dynamo, tableName } from './dynamo.ts';
@@ -111,13 +111,16 @@ const positionOf = (record: CaseRecord): Cursor => ({ s: `${record.dueAt}#${reco
  * A page of a department's queue (gsi1 `QUEUE#dept#OPEN|DONE`): open work soonest due first, done
  * work latest due first. Reads one index page, a few more only when filters discard most items.
  */
-export async function queryQueue(departmentId: string, query: InboxQuery, options: { now: Date; limit?: number }) {
+/** `contact`: the search may match contact data (the owning department's own queue only). */
+export type QueueOptions = { now: Date; limit?: number; contact?: boolean };
+
+export async function queryQueue(departmentId: string, query: InboxQuery, options: QueueOptions) {
   const page = await readQueue(departmentId, query, query.cursor ? decodeCursor(query.cursor) : undefined, options);
   return { records: page.records, nextCursor: page.next ? encodeCursor(page.next) : null };
 }
 
 /** One department's page from `start`; `next` is where the following page starts (null: the end). */
-async function readQueue(departmentId: string, query: InboxQuery, start: Position, options: { now: Date; limit?: number }) {
+async function readQueue(departmentId: string, query: InboxQuery, start: Position, options: QueueOptions) {
   const open = queueOf(query.status) === 'open';
   const partition = keys.queue(departmentId, open);
   const limit = pageLimit(options.limit);
@@ -145,7 +148,7 @@ async function readQueue(departmentId: string, query: InboxQuery, start: Positio
     );
     for (const item of page.Items ?? []) {
       const record = fromItem(item) as CaseRecord;
-      if (query.q && !matchesQuery(record.comment ?? '', query.q)) continue;
+      if (query.q && !matchesSearch(record, query.q, { contact: Boolean(options.contact) })) continue;
       records.push(record);
     }
     startKey = page.LastEvaluatedKey;
@@ -188,7 +191,7 @@ function decodePositions(text: string, departmentIds: string[]): Map<string, Pos
  * each department's position, so every item comes exactly once. Items past the point where some
  * department stopped reading wait for the next page, so the order holds across pages.
  */
-export async function queryQueues(departmentIds: string[], query: InboxQuery, options: { now: Date; limit?: number }) {
+export async function queryQueues(departmentIds: string[], query: InboxQuery, options: QueueOptions) {
   const open = queueOf(query.status) === 'open';
   const limit = pageLimit(options.limit);
   const starts = query.cursor ? decodePositions(query.cursor, departmentIds) : new Map(departmentIds.map((id) => [id, undefined]));
