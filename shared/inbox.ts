@@ -1,12 +1,24 @@
 /** What the inbox API returns: list items, the detail view and the list query. Pure. */
 import * as z from 'zod/mini';
 import { canSeeContact, type Official } from './auth.ts';
+import { calendar } from './calendar.ts';
+import { toLocalIso } from './time.ts';
 import { departmentRef, type CatalogIndex } from './catalog.ts';
 import { OPEN_STATUSES, STATUSES, type Status } from './feedback.ts';
 import { CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, labelOf, reasonsText, STATUS_LABELS } from './labels.ts';
 import { CHANNELS, id, KINDS, line, procedureCode } from './schemas.ts';
 import { slaBadge } from './sla.ts';
 import { availableActions, type AuditEvent, type CaseRecord } from './workflow.ts';
+
+/**
+ * Officials' queues: `mine` assigned to me; `awaiting-approval` drafts I may approve (never my own);
+ * `due-soon` open petitions due by the end of the next working day.
+ */
+export const INBOX_VIEWS = ['mine', 'awaiting-approval', 'due-soon'] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+
+/** The end of the next working day (Asia/Ho_Chi_Minh): `due-soon` is everything due before it. */
+export const dueSoonLimit = (now: Date | string): string => calendar.deadline(toLocalIso(now), 1);
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD'));
 
@@ -22,6 +34,7 @@ export const inboxQuerySchema = z.strictObject({
   from: z.optional(day),
   to: z.optional(day),
   q: z.optional(line(200)),
+  view: z.optional(z.enum(INBOX_VIEWS)),
   // Long enough for the admin's "all departments" cursor: one position per department.
   cursor: z.optional(z.string().check(z.maxLength(4000))),
   limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'must be a number'))),
@@ -100,8 +113,9 @@ export function inboxDetailView(record: CaseRecord, official: Official, events: 
     counter: { id: record.counterId, name: catalog.counters.get(record.counterId)?.name ?? record.counterId },
     procedure: record.procedureCode ? { code: record.procedureCode, name: catalog.procedures.get(record.procedureCode)?.name ?? '' } : undefined,
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),
-    // Erasing contact data is for those who can see it: the owning department.
-    actions: availableActions(record).filter((type) => type !== 'erase-contact' || owner),
+    // Erasing contact data is for those who can see it: the owning department. The draft's author
+    // is never offered to approve it (four-eyes rule; the admin may).
+    actions: availableActions(record).filter((type) => (type !== 'erase-contact' || owner) && (type !== 'approve' || official.admin || record.draft?.by !== official.id)),
     events,
   };
 }

@@ -6,6 +6,7 @@ import { session, signIn, signInError, signOut } from './auth.ts';
 import { DetailPane } from './Detail.tsx';
 import { IntakeButton, IntakeForm, intakeOpen } from './Intake.tsx';
 import { Filters, List } from './List.tsx';
+import { Views } from './Views.tsx';
 import { alerts, departmentId, me, setDepartment } from './model.ts';
 import { t } from './strings.ts';
 
@@ -81,6 +82,7 @@ export function InboxApp() {
         <div class="toolbar"><IntakeButton /></div>
         {intakeOpen.value && <IntakeForm />}
         <Filters />
+        <Views />
         <p class="hint shortcuts">{t('shortcuts')}</p>
         <div class="panes">
           <List />

@@ -28,6 +28,11 @@ const vi = {
   saved: 'Đã nhập. Mã tra cứu: {code}. Hãy đọc mã này cho người gửi.',
   failed: 'Chưa lưu được: {message}',
   bulkFailure: '{code}: {message}',
+  views: 'Hàng việc',
+  view_all: 'Tất cả',
+  view_mine: 'Giao cho tôi',
+  'view_awaiting-approval': 'Chờ tôi duyệt',
+  'view_due-soon': 'Sắp đến hạn',
 };
 type Key = keyof typeof vi;
 
@@ -58,6 +63,11 @@ const en: Record<Key, string> = {
   saved: 'Entered. Tracking code: {code}. Read it out to the submitter.',
   failed: 'Not saved: {message}',
   bulkFailure: '{code}: {message}',
+  views: 'Queues',
+  view_all: 'All',
+  view_mine: 'Assigned to me',
+  'view_awaiting-approval': 'Awaiting my approval',
+  'view_due-soon': 'Due soon',
 };
 
 export const td = translator({ vi, en });

@@ -18,7 +18,7 @@ export type Me = {
   categories: string[];
 };
 export type Alert = { counterId: string; counterName: string; satisfied: number; count: number; threshold: number; windowDays: number };
-export type Filters = { status: string; kind: string; counterId: string; overdue: boolean; from: string; to: string; q: string };
+export type Filters = { status: string; kind: string; counterId: string; overdue: boolean; from: string; to: string; q: string; view?: string };
 
 export const EMPTY_FILTERS: Filters = { status: 'open', kind: '', counterId: '', overdue: false, from: '', to: '', q: '' };
 
@@ -27,6 +27,8 @@ export const departmentId = signal<string>('');
 export const filters = signal<Filters>({ ...EMPTY_FILTERS });
 export const items = signal<InboxItem[]>([]);
 export const counts = signal<Record<string, number>>({});
+/** Items in each view (tab): mine, awaiting-approval, due-soon. */
+export const viewCounts = signal<Record<string, number>>({});
 export const nextCursor = signal<string | null>(null);
 export const listState = signal<{ kind: 'idle' | 'loading' } | { kind: 'error'; error: ApiError }>({ kind: 'idle' });
 export const selectedCode = signal<string | undefined>(undefined);
@@ -85,6 +87,7 @@ export function queryString(extra: Record<string, string> = {}): string {
   if (f.from) params.set('from', f.from);
   if (f.to) params.set('to', f.to);
   if (f.q.trim()) params.set('q', f.q.trim());
+  if (f.view) params.set('view', f.view);
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   return params.toString();
 }
@@ -104,7 +107,7 @@ function recentStates(): Map<string, KnownState> {
 export async function loadList(append = false): Promise<void> {
   const request = ++listRequest;
   listState.value = { kind: 'loading' };
-  const result = await call<{ items: InboxItem[]; nextCursor: string | null; counts: { byStatus: Record<string, number> } }>(
+  const result = await call<{ items: InboxItem[]; nextCursor: string | null; counts: { byStatus: Record<string, number>; byView?: Record<string, number> } }>(
     `/api/inbox?${queryString(append && nextCursor.value ? { cursor: nextCursor.value } : {})}`,
   );
   if (request !== listRequest) return; // a newer filter change won
@@ -115,6 +118,7 @@ export async function loadList(append = false): Promise<void> {
   const view = { status: filters.value.status, departmentId: departmentId.value, allDepartments: viewingAll.value };
   items.value = withKnownStates(append ? [...items.value, ...result.data.items] : result.data.items, recentStates(), view);
   counts.value = result.data.counts.byStatus;
+  if (result.data.counts.byView) viewCounts.value = result.data.counts.byView;
   nextCursor.value = result.data.nextCursor;
   listState.value = { kind: 'idle' };
   if (!append) checked.value = new Set();
