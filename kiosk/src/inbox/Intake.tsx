@@ -4,7 +4,7 @@
  * network error never enters the same petition twice.
  */
 import { signal } from '@preact/signals';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { CHANNEL_LABELS, errorSentence, KIND_LABELS, labelOf } from '#shared/labels';
 import { INTAKE_CHANNELS, KINDS, PROCEDURE_CODE } from '#shared/schemas';
 import { localDayOf } from '#shared/time';
@@ -17,19 +17,21 @@ const newKey = () => `intake-${crypto.randomUUID()}`;
 
 type Procedure = { code: string; name: string };
 
+// The form's state as signals (one form at a time): the pages share one small framework chunk.
+const procedures = signal<Procedure[]>([]);
+const busy = signal(false);
+const error = signal<string | undefined>(undefined);
+
 /** Procedures matching what was typed, for the datalist (the catalog search ignores diacritics). */
-function useProcedures(query: string): Procedure[] {
-  const [found, setFound] = useState<Procedure[]>([]);
-  useEffect(() => {
-    const q = query.split(' — ')[0]!.trim();
-    if (q.length < 2) return setFound([]);
-    const timer = setTimeout(async () => {
-      const result = await call<Procedure[]>(`/api/procedures?q=${encodeURIComponent(q)}`);
-      if (result.ok) setFound(result.data.slice(0, 20));
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [query]);
-  return found;
+let lookup: ReturnType<typeof setTimeout> | undefined;
+function findProcedures(typed: string) {
+  clearTimeout(lookup);
+  const q = typed.split(' — ')[0]!.trim();
+  if (q.length < 2) return void (procedures.value = []);
+  lookup = setTimeout(async () => {
+    const result = await call<Procedure[]>(`/api/procedures?q=${encodeURIComponent(q)}`);
+    if (result.ok) procedures.value = result.data.slice(0, 20);
+  }, 200);
 }
 
 export function IntakeButton() {
@@ -42,12 +44,11 @@ export function IntakeButton() {
 
 export function IntakeForm() {
   const key = useRef(newKey());
-  const [procedure, setProcedure] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  const procedures = useProcedures(procedure);
+  useEffect(() => {
+    error.value = undefined;
+    heading.current?.focus();
+  }, []);
   const today = localDayOf(new Date());
   const l = lang.value;
 
@@ -71,15 +72,15 @@ export function IntakeForm() {
       // A day before today: received at noon that day (the deadline counts from the local day).
       receivedAt: day && day < today ? `${day}T12:00:00+07:00` : undefined,
     };
-    setBusy(true);
-    setError(undefined);
+    busy.value = true;
+    error.value = undefined;
     const result = await call<{ trackingCode: string }>('/api/inbox/intake', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': key.current },
       body: JSON.stringify(body),
     });
-    setBusy(false);
-    if (!result.ok) return setError(td('failed', { message: errorSentence(result.error.code, lang.value) }));
+    busy.value = false;
+    if (!result.ok) return void (error.value = td('failed', { message: errorSentence(result.error.code, lang.value) }));
     key.current = newKey();
     intakeOpen.value = false;
     await loadList();
@@ -91,7 +92,7 @@ export function IntakeForm() {
     <form class="intake action-form" onSubmit={(e) => void submit(e)} aria-labelledby="intake-title">
       <h2 id="intake-title" tabIndex={-1} ref={heading}>{td('intakeTitle')}</h2>
       <p class="hint">{td('intakeIntro')}</p>
-      {error && <p class="notice bad" role="alert">{error}</p>}
+      {error.value && <p class="notice bad" role="alert">{error.value}</p>}
       <div class="intake-grid">
         <div class="field">
           <label for="in-channel">{td('channel')}</label>
@@ -118,9 +119,9 @@ export function IntakeForm() {
       </div>
       <div class="field">
         <label for="in-procedure">{td('procedure')}</label>
-        <input id="in-procedure" name="procedure" list="in-procedures" autoComplete="off" value={procedure} onInput={(e) => setProcedure(e.currentTarget.value)} aria-describedby="in-procedure-hint" />
+        <input id="in-procedure" name="procedure" list="in-procedures" autoComplete="off" onInput={(e) => findProcedures(e.currentTarget.value)} aria-describedby="in-procedure-hint" />
         <datalist id="in-procedures">
-          {procedures.map((p) => <option value={`${p.code} — ${p.name}`} key={p.code} />)}
+          {procedures.value.map((p) => <option value={`${p.code} — ${p.name}`} key={p.code} />)}
         </datalist>
         <p class="hint" id="in-procedure-hint">{td('procedureHint')}</p>
       </div>
@@ -150,7 +151,7 @@ export function IntakeForm() {
         ))}
       </fieldset>
       <div class="actions">
-        <button class="primary" type="submit" disabled={busy}>{busy ? td('saving') : td('save')}</button>
+        <button class="primary" type="submit" disabled={busy.value}>{busy.value ? td('saving') : td('save')}</button>
         <button type="button" onClick={() => (intakeOpen.value = false)}>{td('cancel')}</button>
       </div>
     </form>
