@@ -1,6 +1,6 @@
 /** What the inbox API returns: list items, the detail view and the list query. Pure. */
 import * as z from 'zod/mini';
-import { canSeeContact, type Official } from './auth.ts';
+import { canAccess, canSeeContact, type Official } from './auth.ts';
 import { calendar } from './calendar.ts';
 import { toLocalIso } from './time.ts';
 import { departmentRef, type CatalogIndex } from './catalog.ts';
@@ -115,7 +115,11 @@ export function inboxDetailView(record: CaseRecord, official: Official, events: 
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),
     // Erasing contact data is for those who can see it: the owning department. The draft's author
     // is never offered to approve it (four-eyes rule; the admin may).
-    actions: availableActions(record).filter((type) => (type !== 'erase-contact' || owner) && (type !== 'approve' || official.admin || record.draft?.by !== official.id)),
+    // A record an action took out of the official's reach (rerouted elsewhere) offers nothing: every click would be a 404.
+    movedOut: !canAccess(official, record.departmentId),
+    actions: canAccess(official, record.departmentId)
+      ? availableActions(record).filter((type) => (type !== 'erase-contact' || owner) && (type !== 'approve' || official.admin || record.draft?.by !== official.id))
+      : [],
     events,
   };
 }

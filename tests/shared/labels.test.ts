@@ -35,7 +35,7 @@ describe('labels', () => {
 describe('exportRows', () => {
   it('has no raw code in any cell', () => {
     const catalog = indexCatalog({ departments: [{ id: 'so-tu-phap', name: 'Sở Tư pháp', answerSlaWorkingDays: 10 }], counters: [{ id: 'stp-quay-02', name: 'Quầy 02', departmentId: 'so-tu-phap', procedureCodes: [] }], procedures: [] });
-    const base = { counterId: 'stp-quay-02', departmentId: 'so-tu-phap', receivedAt: '2026-03-02T09:00:00+07:00', dueAt: '2026-03-16T23:59:59+07:00', transferDueAt: null, routing: [], requestHash: 'h', source: 'api', updatedAt: '2026-03-02T09:00:00+07:00' } as const;
+    const base = { counterId: 'stp-quay-02', departmentId: 'so-tu-phap', receivedAt: '2026-03-02T09:00:00+07:00', dueAt: '2026-03-16T23:59:59+07:00', transferDueAt: null, routing: [], requestHash: 'h', source: 'api', updatedAt: '2026-03-02T09:00:00+07:00' } satisfies Partial<CaseRecord>;
     const records: CaseRecord[] = [
       { ...base, trackingCode: 'GY-SM8VC-CMFNN', kind: 'rating', channel: 'qr', status: 'in_progress', rating: 2, reasons: ['waiting_time', 'staff_attitude'], comment: 'Chờ lâu.' },
       { ...base, trackingCode: 'GY-22222-22222', kind: 'pakn', channel: 'counter', status: 'rejected', category: 'official-conduct', comment: 'Thái độ.' },

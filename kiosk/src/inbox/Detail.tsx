@@ -7,6 +7,7 @@ import { CHANNEL_LABELS, labelOf, reasonsText } from '#shared/labels';
 import { formatDateTime, lang } from '../common/i18n.ts';
 import { SlaBadge } from './List.tsx';
 import { act, department, detail, errorText, flash, me, openForm, type Detail as DetailData } from './model.ts';
+import { td } from './daily-strings.ts';
 import { t, tk } from './strings.ts';
 
 /** Actions that need words or a choice open a small form; the others apply at once. */
@@ -194,7 +195,8 @@ function Record({ record }: { record: DetailData }) {
           <p class="quote" data-testid="published-answer">{record.answer.text}</p>
         </section>
       )}
-      <section aria-labelledby="actions-title">
+      {record.movedOut && <p class="notice warn" role="status" data-testid="moved-out">{td('movedOut', { department: record.department.name })}</p>}
+      <section aria-labelledby="actions-title" hidden={record.actions.length === 0}>
         <h3 id="actions-title">{t('actions')}</h3>
         <div class="actions">
           {record.actions.map((type) => (

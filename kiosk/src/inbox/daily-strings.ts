@@ -33,6 +33,7 @@ const vi = {
   view_mine: 'Giao cho tôi',
   'view_awaiting-approval': 'Chờ tôi duyệt',
   'view_due-soon': 'Sắp đến hạn',
+  movedOut: 'Ý kiến đã được chuyển đến {department} và không còn trong hộp thư của đơn vị bạn. Không còn thao tác nào ở đây.',
 };
 type Key = keyof typeof vi;
 
@@ -68,6 +69,7 @@ const en: Record<Key, string> = {
   view_mine: 'Assigned to me',
   'view_awaiting-approval': 'Awaiting my approval',
   'view_due-soon': 'Due soon',
+  movedOut: 'This item was moved to {department} and is no longer in your department’s inbox. Nothing more can be done here.',
 };
 
 export const td = translator({ vi, en });
