@@ -5,18 +5,14 @@ import { feedbackInputSchema } from '#shared/schemas';
 import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
 import { takeDeviceSlot } from './lib/rate-limit.ts';
-import { submitFeedback } from './lib/submit.ts';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+import { checkIdempotencyKey, submitFeedback } from './lib/submit.ts';
 
 /** POST /api/feedback — 201 with the receipt; a replay (same key, same body) gets the same receipt. */
 export const handler = http({
   body: feedbackInputSchema,
   handler: async ({ body, headers, now }) => {
     const idempotencyKey = headers['idempotency-key'];
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new BadRequestError('Idempotency-Key must be 8–128 letters, digits or -_.:', { code: 'invalid_idempotency_key' });
-    }
+    checkIdempotencyKey(idempotencyKey);
     if (body.channel === 'kiosk' && !idempotencyKey) {
       throw new BadRequestError('Kiosks must send an Idempotency-Key header', { code: 'missing_idempotency_key' });
     }

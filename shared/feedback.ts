@@ -53,7 +53,10 @@ export type FeedbackRecord = {
   /** Status changes, oldest first (the inbox's audit trail builds on this). */
   history?: HistoryEntry[];
   requestHash: string;
-  source: 'api' | 'import';
+  /** `inbox`: a phone call, letter or walk-in entered by an official (`enteredBy`); `import`: history. */
+  source: 'api' | 'import' | 'inbox';
+  enteredBy?: { id: string; username: string };
+  consentForm?: 'oral' | 'written';
   updatedAt: string;
 };
 

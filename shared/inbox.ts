@@ -1,21 +1,34 @@
 /** What the inbox API returns: list items, the detail view and the list query. Pure. */
 import * as z from 'zod/mini';
-import { canSeeContact, type Official } from './auth.ts';
+import { canAccess, canSeeContact, type Official } from './auth.ts';
+import { calendar } from './calendar.ts';
+import { toLocalIso } from './time.ts';
 import { departmentRef, type CatalogIndex } from './catalog.ts';
 import { OPEN_STATUSES, STATUSES, type Status } from './feedback.ts';
+import { CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, labelOf, reasonsText, STATUS_LABELS } from './labels.ts';
 import { CHANNELS, id, KINDS, line, procedureCode } from './schemas.ts';
 import { slaBadge } from './sla.ts';
 import { availableActions, type AuditEvent, type CaseRecord } from './workflow.ts';
 
+/**
+ * Officials' queues: `mine` assigned to me; `awaiting-approval` drafts I may approve (never my own);
+ * `due-soon` open petitions due by the end of the next working day.
+ */
+export const INBOX_VIEWS = ['mine', 'awaiting-approval', 'due-soon'] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+
+/** The end of the next working day (Asia/Ho_Chi_Minh): `due-soon` is everything due before it. */
+export const dueSoonLimit = (now: Date | string): string => calendar.deadline(toLocalIso(now), 1);
+
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD'));
 
 /** Views besides one status: open work (default), done, and ratings' comments to read (no deadline). */
-export const INBOX_VIEWS = ['open', 'done', 'to-read'] as const;
+export const STATUS_VIEWS = ['open', 'done', 'to-read'] as const;
 
 /** `status`: one status, or a whole view: `open` (default), `done`, `to-read`. */
 export const inboxQuerySchema = z.strictObject({
   departmentId: z.optional(id),
-  status: z.optional(z.enum([...STATUSES, ...INBOX_VIEWS])),
+  status: z.optional(z.enum([...STATUSES, ...STATUS_VIEWS])),
   kind: z.optional(z.enum(KINDS)),
   channel: z.optional(z.enum(CHANNELS)),
   counterId: z.optional(id),
@@ -24,6 +37,7 @@ export const inboxQuerySchema = z.strictObject({
   from: z.optional(day),
   to: z.optional(day),
   q: z.optional(line(200)),
+  view: z.optional(z.enum(INBOX_VIEWS)),
   // Long enough for the admin's "all departments" cursor: one position per department.
   cursor: z.optional(z.string().check(z.maxLength(4000))),
   limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'must be a number'))),
@@ -105,23 +119,17 @@ export function inboxDetailView(record: CaseRecord, official: Official, events: 
     counter: { id: record.counterId, name: catalog.counters.get(record.counterId)?.name ?? record.counterId },
     procedure: record.procedureCode ? { code: record.procedureCode, name: catalog.procedures.get(record.procedureCode)?.name ?? '' } : undefined,
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),
-    // Erasing contact data is for those who can see it: the owning department.
-    actions: availableActions(record).filter((type) => type !== 'erase-contact' || owner),
+    // Erasing contact data is for those who can see it: the owning department. The draft's author
+    // is never offered to approve it (four-eyes rule; the admin may).
+    // A record an action took out of the official's reach (rerouted elsewhere) offers nothing: every click would be a 404.
+    movedOut: !canAccess(official, record.departmentId),
+    actions: canAccess(official, record.departmentId)
+      ? availableActions(record).filter((type) => (type !== 'erase-contact' || owner) && (type !== 'approve' || official.admin || record.draft?.by !== official.id))
+      : [],
     events,
   };
 }
 
-const STATUS_VI: Record<Status, string> = {
-  received: 'Mới tiếp nhận',
-  acknowledged: 'Đã xác nhận',
-  in_progress: 'Đang xử lý',
-  answered: 'Đã trả lời',
-  closed: 'Đã đóng',
-  transferred: 'Được chuyển đến',
-  rejected: 'Từ chối / hướng dẫn',
-  duplicate: 'Trùng lặp',
-  spam: 'Rác',
-};
 
 /** Rows of an export: a header and one row per record; contact columns only for the owning department. */
 export function exportRows(records: CaseRecord[], options: { withContact: boolean; catalog: CatalogIndex; now: Date | string }) {
@@ -134,6 +142,7 @@ export function exportRows(records: CaseRecord[], options: { withContact: boolea
     'Quầy',
     'Mã thủ tục',
     'Điểm đánh giá',
+    'Lý do đánh giá',
     'Nội dung',
     'Phân loại',
     'Tiếp nhận lúc',
@@ -145,15 +154,16 @@ export function exportRows(records: CaseRecord[], options: { withContact: boolea
   ];
   const rows = records.map((r) => [
     r.trackingCode,
-    r.kind === 'pakn' ? 'Phản ánh, kiến nghị' : 'Đánh giá',
-    r.channel,
-    STATUS_VI[r.status],
+    labelOf(KIND_LABELS, r.kind),
+    labelOf(CHANNEL_LABELS, r.channel),
+    labelOf(STATUS_LABELS, r.status),
     options.catalog.departments.get(r.departmentId)?.name ?? r.departmentId,
     options.catalog.counters.get(r.counterId)?.name ?? r.counterId,
     r.procedureCode,
     r.rating,
+    reasonsText(r.reasons) || undefined,
     r.comment,
-    r.category,
+    labelOf(CATEGORY_LABELS, r.category) || undefined,
     r.receivedAt,
     r.dueAt,
     slaBadge(r.dueAt, options.now, { paused: Boolean(r.waitingSince), done: !isOpen(r.status) }).vi,

@@ -6,7 +6,9 @@ import * as z from 'zod/mini';
 import { hasForbiddenCharacters } from './text.ts';
 
 export const KINDS = ['rating', 'pakn'] as const;
-export const CHANNELS = ['kiosk', 'qr', 'web', 'phone', 'letter'] as const;
+export const CHANNELS = ['kiosk', 'qr', 'web', 'phone', 'letter', 'counter'] as const;
+/** Channels officials enter in the inbox: by phone, by letter, in person at the counter (walk-ins). */
+export const INTAKE_CHANNELS = ['phone', 'letter', 'counter'] as const;
 export const REASONS = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'] as const;
 export const PROCEDURE_CODE = /^\d\.\d{6}$/;
 export const MAX_COMMENT = 4000;

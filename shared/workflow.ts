@@ -101,7 +101,8 @@ export type AuditEvent = {
   version: number;
   at: string;
   by: { id: string; username: string; admin: boolean };
-  type: ActionType | CitizenEventType;
+  /** `intake`: the official who entered a phone, letter or counter petition (version 0, before any action). */
+  type: ActionType | CitizenEventType | 'intake';
   from: Status;
   to: Status;
   departmentId: string;

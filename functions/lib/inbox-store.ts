@@ -5,14 +5,14 @@
 import { PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, BadRequestError } from '#shared/errors';
-import { queueOf, type InboxQuery } from '#shared/inbox';
-import { matchesQuery } from '#shared/text';
+import { dueSoonLimit, INBOX_VIEWS, queueOf, type InboxQuery, type InboxView } from '#shared/inbox';
+import { matchesSearch } from '#shared/search';
 import { endOfLocalDay, startOfLocalDay, toLocalIso } from '#shared/time';
 import type { AuditEvent, CaseRecord } from '#shared/workflow';
 import { dynamo, tableName } from './dynamo.ts';
 import { fromItem, getFeedback, toItem } from './feedback-store.ts';
 import { AUDIT_PREFIX, keys, queueSortKey } from './keys.ts';
-import { isConditionFailure, queryAll } from './query.ts';
+import { isConditionFailure, queryAll, queryPages } from './query.ts';
 
 export const PAGE_SIZE = 50;
 const pageLimit = (limit: number | undefined) => Math.min(Math.max(limit ?? PAGE_SIZE, 1), 500);
@@ -79,8 +79,8 @@ function decodeCursor(text: string): Cursor {
   throw new BadRequestError('Invalid cursor; start again from the first page', { code: 'invalid_cursor' });
 }
 
-/** Filters DynamoDB applies server side; the comment search (diacritics-insensitive) runs here. */
-function filterExpression(query: InboxQuery) {
+/** Filters DynamoDB applies server side; the search (diacritics-insensitive, contact data) runs here. */
+function filterExpression(query: InboxQuery, me?: string) {
   const names: Record<string, string> = {};
   const values: Record<string, AttributeValue> = {};
   const parts: string[] = [];
@@ -95,6 +95,17 @@ function filterExpression(query: InboxQuery) {
   equal('channel', query.channel);
   equal('counterId', query.counterId);
   equal('procedureCode', query.procedureCode);
+  if (query.view === 'mine' || query.view === 'awaiting-approval') {
+    values[':me'] = { S: me ?? '' };
+    if (query.view === 'mine') {
+      names['#assignee'] = 'assignee';
+      parts.push('#assignee = :me');
+    } else {
+      // A draft not returned, written by someone else: the four-eyes rule's queue.
+      Object.assign(names, { '#draft': 'draft', '#by': 'by', '#returned': 'returned' });
+      parts.push('attribute_exists(#draft.#by) AND #draft.#by <> :me AND attribute_not_exists(#draft.#returned)');
+    }
+  }
   if (query.from || query.to) {
     names['#receivedAt'] = 'receivedAt';
     values[':from'] = { S: query.from ? startOfLocalDay(query.from) : '0' };
@@ -102,6 +113,33 @@ function filterExpression(query: InboxQuery) {
     parts.push('#receivedAt BETWEEN :from AND :to');
   }
   return { names, values, expression: parts.join(' AND ') };
+}
+
+/** The queue's sort key bound: overdue (due before now) or due soon (by the end of the next working day). */
+function dueBound(query: InboxQuery, now: Date): string | undefined {
+  const bounds = [query.overdue === 'true' ? toLocalIso(now) : undefined, query.view === 'due-soon' ? `${dueSoonLimit(now)}~` : undefined].filter((b): b is string => Boolean(b));
+  return bounds.sort()[0];
+}
+
+/** How many open items each view holds for `me` in a department: one COUNT query per view (open work is bounded). */
+export async function countViews(departmentId: string, me: string, now: Date): Promise<Record<InboxView, number>> {
+  const counts = await Promise.all(
+    INBOX_VIEWS.map(async (view) => {
+      const query: InboxQuery = { view };
+      const filter = filterExpression(query, me);
+      const bound = dueBound(query, now);
+      let n = 0;
+      for await (const page of queryPages({
+        IndexName: 'gsi1',
+        KeyConditionExpression: bound ? 'gsi1pk = :pk AND gsi1sk < :due' : 'gsi1pk = :pk',
+        ...(filter.expression ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
+        ExpressionAttributeValues: { ':pk': { S: keys.queue(departmentId, true) }, ...filter.values, ...(bound ? { ':due': { S: bound } } : {}) },
+        Select: 'COUNT',
+      })) n += page.Count ?? 0;
+      return [view, n] as const;
+    }),
+  );
+  return Object.fromEntries(counts) as Record<InboxView, number>;
 }
 
 type Position = Cursor | undefined;
@@ -117,21 +155,24 @@ function queuePartition(departmentId: string, status: InboxQuery['status']) {
  * A page of a department's queue (gsi1 `QUEUE#dept#OPEN|DONE`): open work soonest due first, done
  * work latest due first. Reads one index page, a few more only when filters discard most items.
  */
-export async function queryQueue(departmentId: string, query: InboxQuery, options: { now: Date; limit?: number }) {
+/** `contact`: the search may match contact data (the owning department's own queue only). */
+export type QueueOptions = { now: Date; limit?: number; contact?: boolean; me?: string };
+
+export async function queryQueue(departmentId: string, query: InboxQuery, options: QueueOptions) {
   const page = await readQueue(departmentId, query, query.cursor ? decodeCursor(query.cursor) : undefined, options);
   return { records: page.records, nextCursor: page.next ? encodeCursor(page.next) : null };
 }
 
 /** One department's page from `start`; `next` is where the following page starts (null: the end). */
-async function readQueue(departmentId: string, query: InboxQuery, start: Position, options: { now: Date; limit?: number }) {
+async function readQueue(departmentId: string, query: InboxQuery, start: Position, options: QueueOptions) {
   const { partition, ascending: open, toRead } = queuePartition(departmentId, query.status);
   const limit = pageLimit(options.limit);
-  const filter = filterExpression(query);
-  const overdue = query.overdue === 'true';
-  // Comments to read have no deadline: none of them is ever overdue.
-  if (overdue && toRead) return { records: [], next: null };
-  const key = overdue ? 'gsi1pk = :pk AND gsi1sk < :now' : 'gsi1pk = :pk';
-  const values: Record<string, AttributeValue> = { ':pk': { S: partition }, ...filter.values, ...(overdue ? { ':now': { S: toLocalIso(options.now) } } : {}) };
+  const filter = filterExpression(query, options.me);
+  // Comments to read have no deadline: none of them is ever overdue or due soon.
+  if (toRead && (query.overdue === 'true' || query.view === 'due-soon')) return { records: [], next: null };
+  const bound = dueBound(query, options.now);
+  const key = bound ? 'gsi1pk = :pk AND gsi1sk < :due' : 'gsi1pk = :pk';
+  const values: Record<string, AttributeValue> = { ':pk': { S: partition }, ...filter.values, ...(bound ? { ':due': { S: bound } } : {}) };
   let startKey: Record<string, AttributeValue> | undefined = start
     ? marshall({ ...keys.feedback(start.c), gsi1pk: partition, gsi1sk: start.s })
     : undefined;
@@ -152,7 +193,7 @@ async function readQueue(departmentId: string, query: InboxQuery, start: Positio
     );
     for (const item of page.Items ?? []) {
       const record = fromItem(item) as CaseRecord;
-      if (query.q && !matchesQuery(record.comment ?? '', query.q)) continue;
+      if (query.q && !matchesSearch(record, query.q, { contact: Boolean(options.contact) })) continue;
       records.push(record);
     }
     startKey = page.LastEvaluatedKey;
@@ -195,7 +236,7 @@ function decodePositions(text: string, departmentIds: string[]): Map<string, Pos
  * each department's position, so every item comes exactly once. Items past the point where some
  * department stopped reading wait for the next page, so the order holds across pages.
  */
-export async function queryQueues(departmentIds: string[], query: InboxQuery, options: { now: Date; limit?: number }) {
+export async function queryQueues(departmentIds: string[], query: InboxQuery, options: QueueOptions) {
   const open = queuePartition(departmentIds[0] ?? '', query.status).ascending;
   const limit = pageLimit(options.limit);
   const starts = query.cursor ? decodePositions(query.cursor, departmentIds) : new Map(departmentIds.map((id) => [id, undefined]));

@@ -1,14 +1,15 @@
 /** The inbox's use cases on top of the store: visibility, actions, notices. */
-import { canAccess, type Official } from '#shared/auth';
+import { canAccess, canSeeContact, type Official } from '#shared/auth';
 import { BadRequestError, ForbiddenError, NotFoundError } from '#shared/errors';
 import type { InboxQuery } from '#shared/inbox';
 import { toLocalIso } from '#shared/time';
+import { wholeTrackingCode } from '#shared/search';
 import { parseTrackingCode } from '#shared/tracking-code';
 import { ALL_DEPARTMENTS, TRIAGE_DEPARTMENT_ID } from '#shared/catalog';
 import { applyAction, type Action, type CaseRecord, type Transition } from '#shared/workflow';
 import { loadCatalog } from './catalog-store.ts';
 import { countOpenByStatus, moveInCounts, readCounters } from './inbox-counts.ts';
-import { getCase, putAuditEvent, queryQueue, queryQueues, saveCase } from './inbox-store.ts';
+import { countViews, getCase, putAuditEvent, queryQueue, queryQueues, saveCase } from './inbox-store.ts';
 import { log } from './log.ts';
 import { writeMonthMarkers } from './month-markers.ts';
 import { notifyCitizen } from './notify.ts';
@@ -37,28 +38,45 @@ export async function resolveDepartment(official: Official, requested: string | 
   throw new NotFoundError('Your account belongs to no department', { code: 'no_department' });
 }
 
-/** What a list shows: one department, or `all` of them (`departmentIds`). */
-export type Scope = { departmentId: string; departmentIds: string[] };
+/** What a list shows: one department, or `all` of them (`departmentIds`); `contact`: its contact data may be searched. */
+export type Scope = { departmentId: string; departmentIds: string[]; contact?: boolean; me?: string };
 
 /** Like resolveDepartment, plus `all` for the admin; an official asking for `all` gets 403. */
 export async function resolveScope(official: Official, requested: string | undefined): Promise<Scope> {
   if (requested !== ALL_DEPARTMENTS) {
     const departmentId = await resolveDepartment(official, requested);
-    return { departmentId, departmentIds: [departmentId] };
+    return { departmentId, departmentIds: [departmentId], contact: canSeeContact(official, departmentId), me: official.id };
   }
   if (!official.admin) throw new ForbiddenError('Only the province admin can list all departments at once; choose your own department', { code: 'admin_only' });
-  return { departmentId: ALL_DEPARTMENTS, departmentIds: [...(await loadCatalog()).departments.keys()] };
+  return { departmentId: ALL_DEPARTMENTS, departmentIds: [...(await loadCatalog()).departments.keys()], me: official.id };
 }
 
 /** A page of the scope's queue: one department's, or all of them merged in the same order. */
-export const queryScope = (scope: Scope, query: InboxQuery, options: { now: Date; limit?: number }) =>
-  scope.departmentId === ALL_DEPARTMENTS ? queryQueues(scope.departmentIds, query, options) : queryQueue(scope.departmentId, query, options);
+export async function queryScope(scope: Scope, query: InboxQuery, options: { now: Date; limit?: number }): Promise<{ records: CaseRecord[]; nextCursor: string | null }> {
+  // A whole tracking code is one read of that record, wherever it sits in the queues.
+  const code = query.q ? wholeTrackingCode(query.q) : null;
+  if (code) {
+    const record = query.cursor ? undefined : await getCase(code);
+    return { records: record && scope.departmentIds.includes(record.departmentId) ? [record] : [], nextCursor: null };
+  }
+  const queue = { ...options, contact: Boolean(scope.contact), me: scope.me };
+  return scope.departmentId === ALL_DEPARTMENTS ? queryQueues(scope.departmentIds, query, queue) : queryQueue(scope.departmentId, query, queue);
+}
 
 /** Open work per status, summed over the scope's departments (each from its own counter). */
 export async function countScope(scope: Scope, now: Date): Promise<Record<string, number>> {
   const sum: Record<string, number> = {};
   for (const counts of await Promise.all(scope.departmentIds.map((id) => countOpenByStatus(id, now)))) {
     for (const [status, n] of Object.entries(counts)) sum[status] = (sum[status] ?? 0) + n;
+  }
+  return sum;
+}
+
+/** Items in each view (mine, awaiting approval, due soon), summed over the scope's departments. */
+export async function countScopeViews(scope: Scope, now: Date): Promise<Record<string, number>> {
+  const sum: Record<string, number> = {};
+  for (const counts of await Promise.all(scope.departmentIds.map((id) => countViews(id, scope.me ?? '', now)))) {
+    for (const [view, n] of Object.entries(counts)) sum[view] = (sum[view] ?? 0) + n;
   }
   return sum;
 }

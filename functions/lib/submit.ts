@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { buildFeedbackRecord, canonicalJson, type FeedbackRecord } from '#shared/feedback';
-import { ConflictError } from '#shared/errors';
+import { BadRequestError, ConflictError } from '#shared/errors';
 import type { FeedbackInput } from '#shared/schemas';
 import { codeFromBytes } from '#shared/tracking-code';
 import { loadCatalog } from './catalog-store.ts';
@@ -19,6 +19,15 @@ const secret = () => process.env.TRACKING_CODE_SECRET ?? 'gop-y-tracking-code';
 export const codeForKey = (key: string) => codeFromBytes(createHmac('sha256', secret()).update(`idem:${key}`).digest());
 export const randomCode = () => codeFromBytes(randomBytes(16));
 export const hashRequest = (input: unknown) => createHash('sha256').update(canonicalJson(input)).digest('base64url');
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** 400 unless the Idempotency-Key header, when present, is 8–128 letters, digits or -_.: */
+export function checkIdempotencyKey(key: string | undefined): void {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new BadRequestError('Idempotency-Key must be 8–128 letters, digits or -_.:', { code: 'invalid_idempotency_key' });
+  }
+}
 
 export type Submitted = { record: FeedbackRecord; created: boolean };
 
@@ -50,8 +59,8 @@ export async function createOnce(build: (trackingCode: string) => FeedbackRecord
     if (await putNewFeedback(record)) {
       if (counters) await moveInCounts(counters, undefined, { record, counted: false }, options.now);
       await writeMonthMarkers(record, options.now);
-      // Imported items were received long ago, by other means: only live submissions are confirmed.
-      if (record.source === 'api') await notifyCitizen(record, 'received', options.now);
+      // Imported items were received long ago, by other means: live ones (online or entered in the inbox) are confirmed.
+      if (record.source !== 'import') await notifyCitizen(record, 'received', options.now);
       return { record, created: true };
     }
     if (!options.idempotencyKey) continue; // a random-code collision: draw again

@@ -107,6 +107,12 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     const idToken = { ...LAN, token_use: 'id' };
     expect((await api('inbox-action', 'POST', '/api/inbox/{trackingCode}/actions', { params: { trackingCode: code }, claims: idToken, body: { type: 'note', text: 'x' } })).statusCode).toBe(401);
   },
+  'inbox-intake': async () => {
+    const call = { counterId: 'stp-quay-02', kind: 'pakn', channel: 'phone', comment: 'Gọi điện phản ánh chờ lâu.', contact: { name: 'Trần Văn Hùng', phone: '0912 777 888' }, consent: true };
+    const entered = await api('inbox-intake', 'POST', '/api/inbox/intake', { claims: LAN, body: call, headers: { 'idempotency-key': 'intake-bundle-1' } });
+    expect(entered.statusCode).toBe(201);
+    expect(entered.json.department.id).toBe('so-tu-phap');
+  },
   'inbox-bulk': async () => expect((await api('inbox-bulk', 'POST', '/api/inbox/bulk-actions', { claims: LAN, body: { type: 'close', trackingCodes: ['GY-AAAAA-AAAAA'] } })).statusCode).toBeLessThan(500),
   'inbox-alerts': async () => expect((await api('inbox-alerts', 'GET', '/api/inbox/alerts', { claims: LAN })).statusCode).toBe(200),
   'inbox-export-csv': async () => expect((await api('inbox-export-csv', 'GET', '/api/inbox/export.csv', { claims: LAN })).body).toContain(code),

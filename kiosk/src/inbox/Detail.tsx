@@ -3,9 +3,11 @@ import { useEffect, useRef } from 'preact/hooks';
 import { CITIZEN } from '#shared/auth';
 import { fillTemplate } from '#shared/templates';
 import type { ActionType, AuditEvent } from '#shared/workflow';
-import { formatDateTime } from '../common/i18n.ts';
+import { CHANNEL_LABELS, labelOf, reasonsText } from '#shared/labels';
+import { formatDateTime, lang } from '../common/i18n.ts';
 import { SlaBadge } from './List.tsx';
 import { act, department, detail, errorText, flash, me, openForm, select, type Detail as DetailData } from './model.ts';
+import { td } from './daily-strings.ts';
 import { t, tk } from './strings.ts';
 
 /** Actions that need words or a choice open a small form; the others apply at once. */
@@ -157,13 +159,13 @@ function Record({ record }: { record: DetailData }) {
         <SlaBadge sla={record.sla} />
       </header>
       <dl class="facts">
-        <dt>{t('kind')}</dt><dd>{record.kind === 'pakn' ? t('kind_pakn') : t('kind_rating')} · {tk(`channel_${record.channel}`)}</dd>
+        <dt>{t('kind')}</dt><dd>{record.kind === 'pakn' ? t('kind_pakn') : t('kind_rating')} · {labelOf(CHANNEL_LABELS, record.channel, lang.value)}</dd>
         <dt>{t('department')}</dt><dd>{record.department.name}</dd>
         <dt>{t('counter')}</dt><dd>{record.counter.name}</dd>
         {record.procedure && (<><dt>{t('procedure')}</dt><dd>{record.procedure.code} — {record.procedure.name}</dd></>)}
         <dt>{t('received')}</dt><dd>{formatDateTime(record.receivedAt)}</dd>
         {record.dueAt && (<><dt>{t('due')}</dt><dd>{formatDateTime(record.dueAt, false)}</dd></>)}
-        {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasons?.length ? ` · ${record.reasons.join(', ')}` : ''}</dd></>)}
+        {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasons?.length ? ` · ${reasonsText(record.reasons, lang.value)}` : ''}</dd></>)}
         {record.category && (<><dt>{t('category')}</dt><dd>{tk(categoryKey(record.category))}</dd></>)}
         {record.assignee && (<><dt>{t('assignee')}</dt><dd>{record.assignee}</dd></>)}
         {record.followUpOf && (<><dt>{t('followUpOf')}</dt><dd><a href={`/inbox/${record.followUpOf}`} class="mono" data-testid="follow-up-of" onClick={linkTo(record.followUpOf)}>{record.followUpOf}</a></dd></>)}
@@ -205,7 +207,8 @@ function Record({ record }: { record: DetailData }) {
           <p class="quote" data-testid="published-answer">{record.answer.text}</p>
         </section>
       )}
-      <section aria-labelledby="actions-title">
+      {record.movedOut && <p class="notice warn" role="status" data-testid="moved-out">{td('movedOut', { department: record.department.name })}</p>}
+      <section aria-labelledby="actions-title" hidden={record.actions.length === 0}>
         <h3 id="actions-title">{t('actions')}</h3>
         <div class="actions">
           {record.actions.map((type) => (
@@ -234,9 +237,12 @@ export function DetailPane() {
   return (
     <section class="detail" aria-live="polite">
       {flash.value && (
-        <p class={`notice ${flash.value.tone === 'ok' ? '' : flash.value.tone}`} role={flash.value.tone === 'bad' ? 'alert' : 'status'}>
+        <div class={`notice ${flash.value.tone === 'ok' ? '' : flash.value.tone}`} role={flash.value.tone === 'bad' ? 'alert' : 'status'}>
           {flash.value.text}
-        </p>
+          {flash.value.details?.length ? (
+            <ul class="failures">{flash.value.details.map((line) => <li key={line}>{line}</li>)}</ul>
+          ) : null}
+        </div>
       )}
       {state.kind === 'none' && <p class="hint">{t('noSelection')}</p>}
       {state.kind === 'loading' && <p role="status">{t('loading')}</p>}

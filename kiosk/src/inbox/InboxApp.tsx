@@ -4,7 +4,9 @@ import { ALL_DEPARTMENTS } from '#shared/catalog';
 import { LangToggle } from '../common/LangToggle.tsx';
 import { session, signIn, signInError, signOut } from './auth.ts';
 import { DetailPane } from './Detail.tsx';
+import { IntakeButton, IntakeForm, intakeOpen } from './Intake.tsx';
 import { Filters, List } from './List.tsx';
+import { Views } from './Views.tsx';
 import { alerts, departmentId, me, setDepartment } from './model.ts';
 import { t } from './strings.ts';
 
@@ -77,7 +79,10 @@ export function InboxApp() {
       <main id="main" class="inbox">
         <h1 class="sr-only">{t('title')}</h1>
         <Alerts />
+        <div class="toolbar"><IntakeButton /></div>
+        {intakeOpen.value && <IntakeForm />}
         <Filters />
+        <Views />
         <p class="hint shortcuts">{t('shortcuts')}</p>
         <div class="panes">
           <List />

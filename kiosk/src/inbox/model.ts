@@ -4,7 +4,9 @@ import type { Official } from '#shared/auth';
 import { ALL_DEPARTMENTS } from '#shared/catalog';
 import { withKnownStates, type InboxItem, type inboxDetailView, type KnownState } from '#shared/inbox';
 import type { Template } from '#shared/templates';
+import { errorSentence } from '#shared/labels';
 import { api, type ApiError, type ApiResult } from '../common/api.ts';
+import { lang } from '../common/i18n.ts';
 import { authHeader, forgetSession, renewIfDue, signInError } from './auth.ts';
 import { t } from './strings.ts';
 
@@ -16,7 +18,7 @@ export type Me = {
   categories: string[];
 };
 export type Alert = { counterId: string; counterName: string; satisfied: number; count: number; threshold: number; windowDays: number };
-export type Filters = { status: string; kind: string; counterId: string; overdue: boolean; from: string; to: string; q: string };
+export type Filters = { status: string; kind: string; counterId: string; overdue: boolean; from: string; to: string; q: string; view?: string };
 
 export const EMPTY_FILTERS: Filters = { status: 'open', kind: '', counterId: '', overdue: false, from: '', to: '', q: '' };
 
@@ -25,13 +27,16 @@ export const departmentId = signal<string>('');
 export const filters = signal<Filters>({ ...EMPTY_FILTERS });
 export const items = signal<InboxItem[]>([]);
 export const counts = signal<Record<string, number>>({});
+/** Items in each view (tab): mine, awaiting-approval, due-soon. */
+export const viewCounts = signal<Record<string, number>>({});
 export const nextCursor = signal<string | null>(null);
 export const listState = signal<{ kind: 'idle' | 'loading' } | { kind: 'error'; error: ApiError }>({ kind: 'idle' });
 export const selectedCode = signal<string | undefined>(undefined);
 export const detail = signal<{ kind: 'none' } | { kind: 'loading'; code: string } | { kind: 'found'; data: Detail } | { kind: 'error'; code: string; error: ApiError }>({ kind: 'none' });
 export const checked = signal<Set<string>>(new Set());
 export const alerts = signal<Alert[]>([]);
-export const flash = signal<{ tone: 'ok' | 'bad' | 'warn'; text: string } | undefined>(undefined);
+/** `details`: one line per item that failed (bulk results). */
+export const flash = signal<{ tone: 'ok' | 'bad' | 'warn'; text: string; details?: string[] } | undefined>(undefined);
 /** Which action form is open in the detail pane (r opens `answer`). */
 export const openForm = signal<string | undefined>(undefined);
 
@@ -47,7 +52,7 @@ export const counters = computed(() =>
 export const departmentName = (id: string) => me.value?.allDepartments.find((d) => d.id === id)?.name ?? id;
 
 /** Every call goes through here: a 401 ends the session (the page then offers to sign in again). */
-async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
   await renewIfDue();
   const result = await api<T>(path, { ...init, headers: { ...authHeader(), ...(init.headers as Record<string, string>) } });
   if (!result.ok && result.error.status === 401) {
@@ -57,11 +62,8 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<
   return result;
 }
 
-export function errorText(error: ApiError): string {
-  if (error.code === 'network') return t('network');
-  const known = `err_${error.code}`;
-  return (t as (k: string) => string)(known) ?? error.message;
-}
+/** An API error as a sentence in the page's language (never the server's English message). */
+export const errorText = (error: ApiError): string => errorSentence(error.code, lang.value);
 
 export async function loadMe(): Promise<boolean> {
   const result = await call<Me>('/api/inbox/me');
@@ -86,6 +88,7 @@ export function queryString(extra: Record<string, string> = {}): string {
   if (f.from) params.set('from', f.from);
   if (f.to) params.set('to', f.to);
   if (f.q.trim()) params.set('q', f.q.trim());
+  if (f.view) params.set('view', f.view);
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   return params.toString();
 }
@@ -105,7 +108,7 @@ function recentStates(): Map<string, KnownState> {
 export async function loadList(append = false): Promise<void> {
   const request = ++listRequest;
   listState.value = { kind: 'loading' };
-  const result = await call<{ items: InboxItem[]; nextCursor: string | null; counts: { byStatus: Record<string, number> } }>(
+  const result = await call<{ items: InboxItem[]; nextCursor: string | null; counts: { byStatus: Record<string, number>; byView?: Record<string, number> } }>(
     `/api/inbox?${queryString(append && nextCursor.value ? { cursor: nextCursor.value } : {})}`,
   );
   if (request !== listRequest) return; // a newer filter change won
@@ -116,6 +119,7 @@ export async function loadList(append = false): Promise<void> {
   const view = { status: filters.value.status, departmentId: departmentId.value, allDepartments: viewingAll.value };
   items.value = withKnownStates(append ? [...items.value, ...result.data.items] : result.data.items, recentStates(), view);
   counts.value = result.data.counts.byStatus;
+  if (result.data.counts.byView) viewCounts.value = result.data.counts.byView;
   nextCursor.value = result.data.nextCursor;
   listState.value = { kind: 'idle' };
   if (!append) checked.value = new Set();
@@ -192,7 +196,7 @@ export async function act(code: string, body: Record<string, unknown>): Promise<
 export async function bulk(type: 'acknowledge' | 'close'): Promise<void> {
   const trackingCodes = [...checked.value];
   if (!trackingCodes.length) return;
-  const result = await call<{ results: { trackingCode: string; ok: boolean; status?: KnownState['status'] }[] }>('/api/inbox/bulk-actions', {
+  const result = await call<{ results: { trackingCode: string; ok: boolean; status?: KnownState['status']; error?: { code: string } }[] }>('/api/inbox/bulk-actions', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ type, trackingCodes }),
@@ -210,14 +214,16 @@ export async function bulk(type: 'acknowledge' | 'close'): Promise<void> {
   // Report once the list shows the new statuses, so the message never contradicts the rows.
   await loadList();
   if (selectedCode.value) await select(selectedCode.value, { push: false });
-  flash.value = { tone: ok === trackingCodes.length ? 'ok' : 'warn', text: t('bulkDone', { ok, failed: trackingCodes.length - ok }) };
+  const details = result.data.results.filter((r) => !r.ok).map((r) => `${r.trackingCode}: ${errorSentence(r.error?.code ?? '', lang.value)}`);
+  flash.value = { tone: ok === trackingCodes.length ? 'ok' : 'warn', text: t('bulkDone', { ok, failed: trackingCodes.length - ok }), details };
 }
 
 /** Downloads an export with the bearer token (a plain link could not send it). */
 export async function download(format: 'csv' | 'xlsx'): Promise<void> {
   const response = await fetch(`/api/inbox/export.${format}?${queryString()}`, { headers: authHeader() }).catch(() => undefined);
   if (!response?.ok) {
-    flash.value = { tone: 'bad', text: t('actionFailed', { message: response ? `HTTP ${response.status}` : t('network') }) };
+    const code = response ? ((await response.json().catch(() => undefined)) as { error?: { code?: string } } | undefined)?.error?.code ?? '' : 'network';
+    flash.value = { tone: 'bad', text: t('actionFailed', { message: errorSentence(code, lang.value) }) };
     return;
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `gop-y.${format}`;

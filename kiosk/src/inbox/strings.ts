@@ -45,7 +45,7 @@ const vi = {
   overdue: 'Chỉ quá hạn',
   from: 'Từ ngày',
   to: 'Đến ngày',
-  search: 'Tìm trong nội dung',
+  search: 'Tìm theo mã tra cứu, nội dung, họ tên, số điện thoại',
   searchHint: 'Phím / để tìm',
   exportCsv: 'Xuất CSV',
   exportXlsx: 'Xuất Excel',
@@ -156,6 +156,8 @@ const vi = {
   channel_web: 'Cổng điện tử',
   channel_phone: 'Điện thoại',
   channel_letter: 'Thư',
+  channel_counter: 'Trực tiếp tại quầy',
+  event_intake: 'nhập phản ánh, kiến nghị',
 };
 
 type Key = keyof typeof vi;
@@ -205,7 +207,7 @@ const en: Record<Key, string> = {
   overdue: 'Overdue only',
   from: 'From',
   to: 'To',
-  search: 'Search the text',
+  search: 'Search by tracking code, text, name, phone',
   searchHint: 'Press / to search',
   exportCsv: 'Export CSV',
   exportXlsx: 'Export Excel',
@@ -316,6 +318,8 @@ const en: Record<Key, string> = {
   channel_web: 'Web portal',
   channel_phone: 'Phone',
   channel_letter: 'Letter',
+  channel_counter: 'In person at the counter',
+  event_intake: 'entered the item',
 };
 
 export type InboxKey = Key;

@@ -13,7 +13,7 @@ describe('computeMonth: one department, hand-computed', () => {
     // Assert
     expect(a.received).toBe(7);
     expect(a.receivedByKind).toEqual({ rating: 2, pakn: 5 });
-    expect(a.receivedByChannel).toEqual({ kiosk: 2, qr: 1, web: 3, phone: 1, letter: 0 });
+    expect(a.receivedByChannel).toEqual({ kiosk: 2, qr: 1, web: 3, phone: 1, letter: 0, counter: 0 });
   });
 
   it('counts answers published in the month whenever received, with working-day percentiles', () => {
