@@ -101,10 +101,17 @@ export function inboxItemView(record: CaseRecord, now: Date | string) {
     followUps: record.followUps?.length ?? 0,
     receivedAt: record.receivedAt,
     dueAt: record.dueAt,
+    dueProvisional: dueIsProvisional(record),
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),
   };
 }
 export type InboxItem = ReturnType<typeof inboxItemView>;
+
+/**
+ * A due date counted through a year whose days off the Government has not announced yet rests on
+ * the computed rule (shared/calendar.ts): officials see it marked, as it may move when they are.
+ */
+export const dueIsProvisional = (record: Pick<CaseRecord, 'receivedAt' | 'dueAt'>) => Boolean(record.dueAt) && calendar.isProvisionalBetween(record.receivedAt, record.dueAt!);
 
 /** The full record for an official; contact data only for the owning department. */
 export function inboxDetailView(record: CaseRecord, official: Official, events: AuditEvent[], catalog: CatalogIndex, now: Date | string) {
@@ -119,6 +126,7 @@ export function inboxDetailView(record: CaseRecord, official: Official, events: 
     counter: { id: record.counterId, name: catalog.counters.get(record.counterId)?.name ?? record.counterId },
     procedure: record.procedureCode ? { code: record.procedureCode, name: catalog.procedures.get(record.procedureCode)?.name ?? '' } : undefined,
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),
+    dueProvisional: dueIsProvisional(record),
     // Erasing contact data is for those who can see it: the owning department. The draft's author
     // is never offered to approve it (four-eyes rule; the admin may).
     // A record an action took out of the official's reach (rerouted elsewhere) offers nothing: every click would be a 404.

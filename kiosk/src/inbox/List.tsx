@@ -104,6 +104,7 @@ function Row({ item }: { item: InboxItem }) {
           <span class="mono">{item.trackingCode}</span>
           <span class={`status status-${item.status}`}>{tk(`status_${item.status}`)}</span>
           <SlaBadge sla={item.sla} />
+          {item.dueProvisional && <span class="sla sla-provisional" title={t('dueProvisionalHint')}>{t('dueProvisional')}</span>}
           {item.citizenReplied && <span class="sla sla-new">{t('citizenRepliedBadge')}</span>}
           {item.answerRating && <span class={`sla rated-${item.answerRating}`}>{tk(`answerRating_${item.answerRating}`)}</span>}
           {item.followUpOf && <span class="sla sla-new">{t('followUpBadge')}</span>}
