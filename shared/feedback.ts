@@ -11,7 +11,12 @@ export type Status = (typeof STATUSES)[number];
 /** Statuses that still need work from the department. */
 export const OPEN_STATUSES: readonly Status[] = ['received', 'acknowledged', 'in_progress', 'transferred'];
 
-export type Answer = { text: string; answeredAt: string; by?: string };
+/**
+ * A published text, stored once as approved and never recomputed: `text` (the answer, rejection
+ * reason or duplicate notice) and `question` (the citizen's words with their consent, else the
+ * official's neutral summary; absent when there is neither). `by` approved it, `draftBy` wrote it.
+ */
+export type Answer = { text: string; question?: string; answeredAt: string; by?: string; draftBy?: string };
 export type InfoRequest = { text: string; requestedAt: string };
 
 export type FeedbackRecord = {
@@ -28,6 +33,8 @@ export type FeedbackRecord = {
   comment?: string;
   contact?: Contact;
   consent?: boolean;
+  /** The citizen agreed that their words be published with the answer (without personal data); default no. */
+  allowPublication?: boolean;
   deviceId?: string;
   /** Device clock at submission (kiosks); only compared with the same device's other submissions. */
   submittedAt?: string;
@@ -79,9 +86,10 @@ export function buildFeedbackRecord(
   const step = routeFeedback(input, catalog, receivedAt);
   const department = catalog.departments.get(step.to);
   const needsAnswer = input.kind === 'pakn' || Boolean(input.comment);
-  const { deviceId, contact, consent, ...rest } = input;
+  const { deviceId, contact, consent, allowPublication, ...rest } = input;
   return {
     ...rest,
+    ...(allowPublication ? { allowPublication } : {}),
     ...(deviceId ? { deviceId } : {}),
     // Contact data is kept only with consent (Decree 13/2023): without it we do not store it.
     ...(contact && consent ? { contact, consent } : consent !== undefined ? { consent } : {}),
@@ -133,7 +141,10 @@ export function trackingView(record: FeedbackRecord, department: Department) {
     timeline: publicTimeline(record),
     // Only while the request is still open: the citizen answers it on the tracking page.
     ...(record.infoRequest && record.status === 'in_progress' ? { infoRequest: { text: record.infoRequest.text, requestedAt: record.infoRequest.requestedAt } } : {}),
-    ...(record.answer ? { answer: { text: record.answer.text, answeredAt: record.answer.answeredAt } } : {}),
+    // The published texts exactly as approved; never the citizen's own text unless approved with their consent.
+    ...(record.answer
+      ? { answer: { text: record.answer.text, ...(record.answer.question ? { question: record.answer.question } : {}), answeredAt: record.answer.answeredAt } }
+      : {}),
   };
 }
 

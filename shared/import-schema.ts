@@ -10,6 +10,8 @@ export const catalogSchema = z.strictObject({
       answerSlaWorkingDays: z.int().check(z.minimum(1), z.maximum(60)),
       level: z.optional(z.enum(['province', 'commune', 'central'])),
       alertEmail: z.optional(email),
+      publicPhone: z.optional(line(30)),
+      publicEmail: z.optional(email),
     }),
   ),
   counters: z.array(z.object({ id, name: line(200), departmentId: id, procedureCodes: z.array(procedureCode) })),

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { canSeeContact, type Official } from './auth.ts';
 import { departmentRef, type CatalogIndex } from './catalog.ts';
 import { OPEN_STATUSES, STATUSES, type Status } from './feedback.ts';
+import { previewOf } from './publication.ts';
 import { CHANNELS, id, KINDS, line, procedureCode } from './schemas.ts';
 import { slaBadge } from './sla.ts';
 import { availableActions, type AuditEvent, type CaseRecord } from './workflow.ts';
@@ -99,6 +100,8 @@ export function inboxDetailView(record: CaseRecord, official: Official, events: 
     counter: { id: record.counterId, name: catalog.counters.get(record.counterId)?.name ?? record.counterId },
     procedure: record.procedureCode ? { code: record.procedureCode, name: catalog.procedures.get(record.procedureCode)?.name ?? '' } : undefined,
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),
+    // Exactly what approving the draft publishes (after redaction), shown to the approver beside the original.
+    ...(record.draft ? { preview: previewOf(record, record.draft, catalog) } : {}),
     // Erasing contact data is for those who can see it: the owning department.
     actions: availableActions(record).filter((type) => type !== 'erase-contact' || owner),
     events,

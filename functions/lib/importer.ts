@@ -7,6 +7,7 @@ import { BadRequestError, HttpError } from '#shared/errors';
 import type { FeedbackRecord, Status } from '#shared/feedback';
 import { catalogSchema, importExtrasSchema, type ImportEvent } from '#shared/import-schema';
 import { describeIssues, feedbackInputSchema } from '#shared/schemas';
+import { redact, type RedactionContext } from '#shared/redaction';
 import { normalizeJson } from '#shared/text';
 import { localMonthOf, toLocalIso } from '#shared/time';
 import { forgetCatalogCache, putCounter, putDepartment, putProcedure } from './catalog-store.ts';
@@ -25,8 +26,11 @@ export async function importCatalog(raw: unknown) {
 
 const STATUS_OF: Record<ImportEvent['type'], Status> = { acknowledged: 'acknowledged', answered: 'answered', closed: 'closed' };
 
-/** Status, answer and history implied by the imported events, applied in time order. */
-export function applyImportEvents(events: ImportEvent[]): Partial<FeedbackRecord> {
+/**
+ * Status, answer and history implied by the imported events, applied in time order. An imported
+ * answer was published elsewhere already; it is stored redacted of the line's own contact data.
+ */
+export function applyImportEvents(events: ImportEvent[], redaction: RedactionContext = {}): Partial<FeedbackRecord> {
   const sorted = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const extra: Partial<FeedbackRecord> = {};
   let status: Status = 'received';
@@ -35,7 +39,7 @@ export function applyImportEvents(events: ImportEvent[]): Partial<FeedbackRecord
     const at = toLocalIso(event.at);
     if (event.type === 'answered') {
       if (!event.text) throw new BadRequestError('An "answered" event needs the answer text', { code: 'validation_failed' });
-      extra.answer = { text: event.text, answeredAt: at, by: 'import' };
+      extra.answer = { text: redact(event.text, redaction), answeredAt: at, by: 'import' };
     }
     if (event.type === 'closed') extra.closedAt = at;
     history.push({ at, by: 'import', type: event.type, from: status, to: STATUS_OF[event.type] });
@@ -74,7 +78,7 @@ export async function importFeedbackLine(text: string, line: number): Promise<Li
       idempotencyKey,
       receivedAt: extras.data.receivedAt,
       source: 'import',
-      extra: applyImportEvents(extras.data.events ?? []),
+      extra: applyImportEvents(extras.data.events ?? [], { contact: input.data.contact, dossierNumber: input.data.dossierNumber }),
     });
     return { line, trackingCode: record.trackingCode, created };
   } catch (error) {

@@ -12,6 +12,7 @@ import { getCase, putAuditEvent, queryQueue, queryQueues, saveCase } from './inb
 import { log } from './log.ts';
 import { writeMonthMarkers } from './month-markers.ts';
 import { notifyCitizen } from './notify.ts';
+import { eraseRecordNotices } from './outbox.ts';
 
 /**
  * A record the official may see. Another department's record answers exactly like a missing one
@@ -86,6 +87,8 @@ export async function commitTransition(record: CaseRecord, transition: Transitio
     throw error;
   });
   await writeMonthMarkers(transition.record);
+  // Erasure reaches the copies too: the record's queued (and sent) notices lose recipient and text.
+  if (transition.event.type === 'erase-contact') await eraseRecordNotices(record.trackingCode);
   if (transition.notice) {
     const text = transition.notice === 'answer-published' ? transition.record.answer?.text : requestText;
     await notifyCitizen(transition.record, transition.notice, text);

@@ -4,7 +4,6 @@
  * publication job never needs the record itself (nor its contact data). Pure.
  */
 import { OPEN_STATUSES, type FeedbackRecord } from '../feedback.ts';
-import { redact } from '../redaction.ts';
 import { departmentInMonth } from '../routing.ts';
 import { addMonths, endOfLocalDay, lastDayOfMonth, localMonthOf, type LocalMonth } from '../time.ts';
 
@@ -16,7 +15,7 @@ export type StatsRecord = Pick<
   answeredAt?: string;
   /** When it stopped being open work: answer published, closed, or moved to a non-open status. */
   resolvedAt?: string;
-  /** A petition's question and published answer, for the public list (redacted again on publication). */
+  /** A petition's published question and answer, exactly as approved (`record.answer`): never recomputed from the record. */
   question?: string;
   answerText?: string;
 };
@@ -52,8 +51,8 @@ export function toStatsRecord(record: FeedbackRecord, month?: LocalMonth): Stats
     dueAt: record.dueAt,
     answeredAt,
     resolvedAt,
-    // Redacted already here, with the submitter's name, so no copy ever holds their personal data.
-    question: petition && record.comment ? redact(record.comment, { names: [record.contact?.name] }) : undefined,
+    // The approved public texts only: never the citizen's comment, never their contact data.
+    question: petition ? record.answer?.question : undefined,
     answerText: petition ? record.answer?.text : undefined,
   };
   for (const key of Object.keys(copy) as (keyof StatsRecord)[]) if (copy[key] === undefined) delete copy[key];
