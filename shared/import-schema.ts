@@ -27,6 +27,8 @@ export const importEventSchema = z.strictObject({
   type: z.enum(['acknowledged', 'answered', 'closed']),
   at: isoWithOffset,
   text: z.optional(paragraph(8000)),
+  /** With an answer: the neutral summary published beside it when the citizen did not agree to publish their words. */
+  question: z.optional(paragraph(2000)),
 });
 
 /** Fields of an import line besides the POST body. */

@@ -30,7 +30,7 @@ const STATUS_OF: Record<ImportEvent['type'], Status> = { acknowledged: 'acknowle
  * Status, answer and history implied by the imported events, applied in time order. An imported
  * answer was published elsewhere already; it is stored redacted of the line's own contact data.
  */
-export function applyImportEvents(events: ImportEvent[], redaction: RedactionContext = {}): Partial<FeedbackRecord> {
+export function applyImportEvents(events: ImportEvent[], redaction: RedactionContext = {}, consentedText?: string): Partial<FeedbackRecord> {
   const sorted = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const extra: Partial<FeedbackRecord> = {};
   let status: Status = 'received';
@@ -39,7 +39,9 @@ export function applyImportEvents(events: ImportEvent[], redaction: RedactionCon
     const at = toLocalIso(event.at);
     if (event.type === 'answered') {
       if (!event.text) throw new BadRequestError('An "answered" event needs the answer text', { code: 'validation_failed' });
-      extra.answer = { text: redact(event.text, redaction), answeredAt: at, by: 'import' };
+      // The question beside it: the citizen's words only with their consent, else the summary given.
+      const question = consentedText ?? event.question;
+      extra.answer = { text: redact(event.text, redaction), ...(question ? { question: redact(question, redaction) } : {}), answeredAt: at, by: 'import' };
     }
     if (event.type === 'closed') extra.closedAt = at;
     history.push({ at, by: 'import', type: event.type, from: status, to: STATUS_OF[event.type] });
@@ -78,7 +80,11 @@ export async function importFeedbackLine(text: string, line: number): Promise<Li
       idempotencyKey,
       receivedAt: extras.data.receivedAt,
       source: 'import',
-      extra: applyImportEvents(extras.data.events ?? [], { contact: input.data.contact, dossierNumber: input.data.dossierNumber }),
+      extra: applyImportEvents(
+        extras.data.events ?? [],
+        { contact: input.data.contact, dossierNumber: input.data.dossierNumber },
+        input.data.allowPublication ? input.data.comment : undefined,
+      ),
     });
     return { line, trackingCode: record.trackingCode, created };
   } catch (error) {
