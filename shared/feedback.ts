@@ -14,9 +14,10 @@ export const OPEN_STATUSES: readonly Status[] = ['received', 'acknowledged', 'in
 /**
  * A published text, stored once as approved and never recomputed: `text` (the answer, rejection
  * reason or duplicate notice) and `question` (the citizen's words with their consent, else the
- * official's neutral summary; absent when there is neither). `by` approved it, `draftBy` wrote it.
+ * official's neutral summary; absent when there is neither). `by` approved it, `draftBy` wrote it;
+ * `kind` is what was published (absent on older records: an answer or a rejection).
  */
-export type Answer = { text: string; question?: string; answeredAt: string; by?: string; draftBy?: string };
+export type Answer = { text: string; question?: string; answeredAt: string; by?: string; draftBy?: string; kind?: 'answer' | 'reject' | 'duplicate' };
 export type InfoRequest = { text: string; requestedAt: string };
 
 export type FeedbackRecord = {

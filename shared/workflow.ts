@@ -249,7 +249,7 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       }
       // Exactly what the approver was shown (with their edits, redacted too); stored once, never recomputed.
       const published = previewOf(record, draft, ctx.catalog, { text: action.text, summary: action.summary });
-      next.answer = { text: published.answer, ...(published.question ? { question: published.question } : {}), answeredAt: now, by: official.id, draftBy: draft.by };
+      next.answer = { kind: published.kind, text: published.answer, ...(published.question ? { question: published.question } : {}), answeredAt: now, by: official.id, draftBy: draft.by };
       if (published.kind === 'duplicate' && draft.of) next.duplicateOf = draft.of;
       delete next.draft;
       delete next.waitingSince;

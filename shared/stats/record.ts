@@ -31,7 +31,9 @@ function leftOpenAt(record: FeedbackRecord): string | undefined {
 
 /** The copy for `month` (its department then: see departmentInMonth), or as the record is now. */
 export function toStatsRecord(record: FeedbackRecord, month?: LocalMonth): StatsRecord {
-  const answeredAt = record.answer?.answeredAt;
+  // A duplicate notice is published like an answer but answers nothing: the record counts as it did (resolved, not answered).
+  const published = record.answer?.kind === 'duplicate' ? undefined : record.answer;
+  const answeredAt = published?.answeredAt;
   const open = OPEN_STATUSES.includes(record.status);
   // A non-open record with no recorded moment (older data) counts as resolved at its last update.
   const resolvedAt = earliest(answeredAt, record.closedAt, leftOpenAt(record)) ?? (open ? undefined : record.updatedAt);
@@ -52,8 +54,8 @@ export function toStatsRecord(record: FeedbackRecord, month?: LocalMonth): Stats
     answeredAt,
     resolvedAt,
     // The approved public texts only: never the citizen's comment, never their contact data.
-    question: petition ? record.answer?.question : undefined,
-    answerText: petition ? record.answer?.text : undefined,
+    question: petition ? published?.question : undefined,
+    answerText: petition ? published?.text : undefined,
   };
   for (const key of Object.keys(copy) as (keyof StatsRecord)[]) if (copy[key] === undefined) delete copy[key];
   return copy;

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fileOutput } from '#functions/lib/stats-output';
 import { publishStats } from '#functions/publish-stats';
 import { localMonthOf } from '#shared/time';
-import { startBrowserStack, type BrowserStack } from '../support/browser.ts';
+import { signInOfficial, startBrowserStack, type BrowserStack } from '../support/browser.ts';
 import { bearer, submitPetition, tokenFor } from '../support/inbox.ts';
 
 let stack: BrowserStack;
@@ -42,15 +42,7 @@ const noSecrets = (where: string, text: string) => {
   for (const secret of SECRETS) expect(text, `${secret} in ${where}`).not.toContain(secret);
 };
 
-async function signIn(page: Page, username: string, path: string) {
-  const official = stack.api.oidc!.officials.find((o) => o.username === username)!;
-  await page.goto(stack.url + path);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByLabel('Tên đăng nhập').fill(official.username);
-  await page.getByLabel('Mật khẩu').fill(official.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText(`Cán bộ: ${official.username}`).waitFor();
-}
+const signIn = (page: Page, username: string, path?: string) => signInOfficial(stack, page, username, path);
 
 test('an approved answer quoting the sender’s contact data publishes none of it, before and after erasure', async () => {
   const code = await submitPetition(stack.api, 'so-tu-phap', {

@@ -20,6 +20,7 @@ describe('publication: drafted by one, approved by a second official', () => {
     const { record } = act(drafted, { type: 'approve' }, minh);
 
     expect(record.answer).toEqual({
+      kind: 'answer',
       text: 'Kính gửi bà [họ tên] (ĐT [số điện thoại], nhà [địa chỉ]): Sở đã niêm yết; hỏi thêm ĐT 024 3825 3536.',
       question: 'Đề nghị niêm yết lệ phí.',
       answeredAt: NOW,
@@ -78,7 +79,11 @@ describe('publication: drafted by one, approved by a second official', () => {
 
     const duplicate = act(petition(), { type: 'duplicate', of: 'GY-S7HN7-HDV9R' }).record;
     expect(duplicate.duplicateOf).toBeUndefined();
-    expect(act(duplicate, { type: 'approve' }, minh).record).toMatchObject({ status: 'duplicate', duplicateOf: 'GY-S7HN7-HDV9R', answer: { text: expect.stringContaining('GY-S7HN7-HDV9R') } });
+    const approved = act(duplicate, { type: 'approve' }, minh).record;
+    expect(approved).toMatchObject({ status: 'duplicate', duplicateOf: 'GY-S7HN7-HDV9R', answer: { kind: 'duplicate', text: expect.stringContaining('GY-S7HN7-HDV9R') } });
+    // Published on the tracking page, but not an answer in the statistics (as before: resolved when marked).
+    expect(toStatsRecord(approved)).toMatchObject({ status: 'duplicate', resolvedAt: NOW });
+    expect(toStatsRecord(approved).answeredAt).toBeUndefined();
   });
 });
 

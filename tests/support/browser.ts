@@ -55,6 +55,17 @@ export async function startBrowserStack(options: Parameters<typeof startTestApi>
 
 let axeSource: Promise<string> | undefined;
 
+/** Signs a demo official in through the local OpenID provider's pages, starting at `path`. */
+export async function signInOfficial(stack: BrowserStack, page: Page, username: string, path = '/inbox'): Promise<void> {
+  const official = stack.api.oidc!.officials.find((o) => o.username === username)!;
+  await page.goto(stack.url + path);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByLabel('Tên đăng nhập').fill(official.username);
+  await page.getByLabel('Mật khẩu').fill(official.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText(`Cán bộ: ${official.username}`).waitFor();
+}
+
 export type A11yViolation = { id: string; impact: string; help: string; targets: string[] };
 
 /**

@@ -25,7 +25,7 @@ const vi = {
   consentText:
     'Tôi đồng ý cung cấp họ tên, số điện thoại, địa chỉ để cơ quan xử lý và trả lời phản ánh của tôi. Chỉ cán bộ của cơ quan xử lý được xem các thông tin này; thông tin không được công khai; Ông/Bà có thể yêu cầu sửa hoặc xóa (Nghị định 13/2023/NĐ-CP).',
   allowPublicationText:
-    'Tôi đồng ý để nội dung phản ánh được công khai cùng câu trả lời, không kèm họ tên, số điện thoại, địa chỉ hay thông tin cá nhân nào. Nếu không đánh dấu, chỉ công khai câu trả lời và một dòng tóm tắt do cán bộ viết.',
+    'Cho phép công khai nội dung phản ánh của tôi cùng câu trả lời, không kèm họ tên, số điện thoại, địa chỉ hay thông tin cá nhân nào. Nếu không đánh dấu, chỉ công khai câu trả lời và một dòng tóm tắt do cán bộ viết.',
   send: 'Gửi',
   sendPetition: 'Gửi phản ánh',
   skipToSend: 'Bỏ qua, gửi không cần trả lời',
