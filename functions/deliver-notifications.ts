@@ -7,6 +7,7 @@
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { DELIVERIES_PER_RECIPIENT_PER_RUN, fairBatch } from '#shared/notifications';
 import { toLocalIso } from '#shared/time';
 import { METRICS } from './jobs.ts';
 import { log } from './lib/log.ts';
@@ -14,6 +15,9 @@ import { duePending, MAX_ATTEMPTS, oldestPending, recordAttempt, retryDelayMs, t
 import { PermanentDeliveryError, transportFromEnv, type Transport } from './lib/transport.ts';
 
 let sqs: SQSClient | undefined;
+/** Messages one run sends at most, and the due items it looks at to choose them fairly. */
+const BATCH = 100;
+const SCAN_PENDING = 1000;
 
 async function deadLetter(entry: OutboxItem): Promise<void> {
   const queueUrl = process.env.DEAD_LETTER_QUEUE_URL;
@@ -36,7 +40,9 @@ export async function deliverDue(options: { now: Date; transport?: Transport }) 
   const transport = options.transport ?? transportFromEnv();
   const counts = { delivered: 0, retried: 0, dead: 0, skipped: 0, off: 0 };
   const off = new Map<string, number>();
-  for (const entry of await duePending(now)) {
+  // Fair: at most a few per recipient per run, round-robin, so a flood to one delays nobody else.
+  const batch = fairBatch(await duePending(now, SCAN_PENDING), { perRecipient: DELIVERIES_PER_RECIPIENT_PER_RUN, max: BATCH });
+  for (const entry of batch) {
     if (transport.off?.includes(entry.channel)) {
       if (await recordAttempt(entry, { ...entry, state: 'skipped', lastError: `${entry.channel} is not configured` }, now)) {
         counts.off++;

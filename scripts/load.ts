@@ -1,5 +1,7 @@
 /**
  * `npm run load -- [--seconds 60] [--kiosks 20] [--phones 30] [--fault] [--outage 8]`
+ * `npm run load -- --scenario flood [--flood 290] [--others 20] [--receipt-cap off]`: notifications
+ * as a weapon (scripts/bench/lib/flood.ts).
  *
  * Many simulated kiosks and phones submit through the local stack (store and API in separate
  * processes, the store on a persisted temp DATA_DIR). Afterwards: every 2xx tracking code is
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '#local/config';
 import { submission } from './bench/lib/bodies.ts';
+import { runFloodScenario } from './bench/lib/flood.ts';
 import { freePort } from './bench/lib/free-port.ts';
 import { newTally, runClient, type Tally } from './bench/lib/load-client.ts';
 import { sleep } from './bench/lib/numbers.ts';
@@ -30,8 +33,16 @@ const { values } = parseArgs({
     'think-ms': { type: 'string', default: '150' },
     'device-limit': { type: 'string', default: '100000/60' },
     keep: { type: 'boolean', default: false },
+    scenario: { type: 'string', default: 'submissions' },
+    flood: { type: 'string', default: '290' },
+    others: { type: 'string', default: '20' },
+    'receipt-cap': { type: 'string' },
   },
 });
+if (values.scenario === 'flood') {
+  await runFloodScenario({ flood: Number(values.flood), others: Number(values.others), receiptCap: values['receipt-cap'] });
+  process.exit(0);
+}
 const seconds = Number(values.seconds);
 const runId = `L${Date.now().toString(36)}`;
 

@@ -6,6 +6,9 @@ export type Department = {
   level?: 'province' | 'commune' | 'central';
   /** The department's mailbox for alerts and citizens' replies (else DEPARTMENT_ALERT_EMAIL). */
   alertEmail?: string;
+  /** The department's own published hotline and e-mail: kept when redacting public texts. */
+  publicPhone?: string;
+  publicEmail?: string;
 };
 export type Counter = { id: string; name: string; departmentId: string; procedureCodes: string[] };
 export type Procedure = { code: string; name: string; departmentId: string; field?: string };

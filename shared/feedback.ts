@@ -11,7 +11,13 @@ export type Status = (typeof STATUSES)[number];
 /** Statuses that still need work from the department. */
 export const OPEN_STATUSES: readonly Status[] = ['received', 'acknowledged', 'in_progress', 'transferred'];
 
-export type Answer = { text: string; answeredAt: string; by?: string };
+/**
+ * A published text, stored once as approved and never recomputed: `text` (the answer, rejection
+ * reason or duplicate notice) and `question` (the citizen's words with their consent, else the
+ * official's neutral summary; absent when there is neither). `by` approved it, `draftBy` wrote it;
+ * `kind` is what was published (absent on older records: an answer or a rejection).
+ */
+export type Answer = { text: string; question?: string; answeredAt: string; by?: string; draftBy?: string; kind?: 'answer' | 'reject' | 'duplicate' };
 export type InfoRequest = { text: string; requestedAt: string };
 export { ANSWER_RATINGS, type AnswerRatingValue } from './schemas.ts';
 export type AnswerRating = { rating: AnswerRatingValue; at: string; comment?: string };
@@ -30,6 +36,8 @@ export type FeedbackRecord = {
   comment?: string;
   contact?: Contact;
   consent?: boolean;
+  /** The citizen agreed that their words be published with the answer (without personal data); default no. */
+  allowPublication?: boolean;
   deviceId?: string;
   /** Device clock at submission (kiosks); only compared with the same device's other submissions. */
   submittedAt?: string;
@@ -93,9 +101,10 @@ export function buildFeedbackRecord(
   const department = catalog.departments.get(step.to);
   // Only a petition asks for an answer: a rating's comment is something to read, never overdue.
   const needsAnswer = input.kind === 'pakn';
-  const { deviceId, contact, consent, ...rest } = input;
+  const { deviceId, contact, consent, allowPublication, ...rest } = input;
   return {
     ...rest,
+    ...(allowPublication ? { allowPublication } : {}),
     ...(deviceId ? { deviceId } : {}),
     // Contact data is kept only with consent (Decree 13/2023): without it we do not store it.
     ...(contact && consent ? { contact, consent } : consent !== undefined ? { consent } : {}),
@@ -147,7 +156,10 @@ export function trackingView(record: FeedbackRecord, department: Department) {
     timeline: publicTimeline(record),
     // Only while the request is still open: the citizen answers it on the tracking page.
     ...(record.infoRequest && record.status === 'in_progress' ? { infoRequest: { text: record.infoRequest.text, requestedAt: record.infoRequest.requestedAt } } : {}),
-    ...(record.answer ? { answer: { text: record.answer.text, answeredAt: record.answer.answeredAt } } : {}),
+    // The published texts exactly as approved; never the citizen's own text unless approved with their consent.
+    ...(record.answer
+      ? { answer: { text: record.answer.text, ...(record.answer.question ? { question: record.answer.question } : {}), answeredAt: record.answer.answeredAt } }
+      : {}),
     ...(record.answerRating ? { answerRating: { rating: record.answerRating.rating, at: record.answerRating.at } } : {}),
     ...(record.followUpOf ? { followUpOf: record.followUpOf } : {}),
     ...(record.followUps?.length ? { followUps: [...record.followUps] } : {}),

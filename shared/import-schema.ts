@@ -11,6 +11,8 @@ export const catalogSchema = z.strictObject({
       answerSlaWorkingDays: z.int().check(z.minimum(1), z.maximum(60)),
       level: z.optional(z.enum(['province', 'commune', 'central'])),
       alertEmail: z.optional(email),
+      publicPhone: z.optional(line(30)),
+      publicEmail: z.optional(email),
     }),
   ),
   counters: z.array(z.object({ id, name: line(200), departmentId: id, procedureCodes: z.array(procedureCode) })),
@@ -28,6 +30,8 @@ export const importEventSchema = z.strictObject({
   at: isoWithOffset,
   text: z.optional(paragraph(8000)),
   rating: z.optional(z.enum(ANSWER_RATINGS)),
+  /** With an answer: the neutral summary published beside it when the citizen did not agree to publish their words. */
+  question: z.optional(paragraph(2000)),
 });
 
 /** Fields of an import line besides the POST body. */

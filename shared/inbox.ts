@@ -6,6 +6,7 @@ import { toLocalIso } from './time.ts';
 import { departmentRef, type CatalogIndex } from './catalog.ts';
 import { OPEN_STATUSES, STATUSES, type Status } from './feedback.ts';
 import { CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, labelOf, reasonsText, STATUS_LABELS } from './labels.ts';
+import { previewOf } from './publication.ts';
 import { CHANNELS, id, KINDS, line, procedureCode } from './schemas.ts';
 import { slaBadge } from './sla.ts';
 import { availableActions, type AuditEvent, type CaseRecord } from './workflow.ts';
@@ -127,6 +128,8 @@ export function inboxDetailView(record: CaseRecord, official: Official, events: 
     procedure: record.procedureCode ? { code: record.procedureCode, name: catalog.procedures.get(record.procedureCode)?.name ?? '' } : undefined,
     sla: slaBadge(record.dueAt, now, { paused: Boolean(record.waitingSince), done: !isOpen(record.status) }),
     dueProvisional: dueIsProvisional(record),
+    // Exactly what approving the draft publishes (after redaction), shown to the approver beside the original.
+    ...(record.draft ? { preview: previewOf(record, record.draft, catalog) } : {}),
     // Erasing contact data is for those who can see it: the owning department. The draft's author
     // is never offered to approve it (four-eyes rule; the admin may).
     // A record an action took out of the official's reach (rerouted elsewhere) offers nothing: every click would be a 404.

@@ -4,6 +4,7 @@
  */
 import type { DigestFigures } from './digest.ts';
 import type { FeedbackRecord } from './feedback.ts';
+import { nationalDigits } from './redaction.ts';
 
 export type Channel = 'sms' | 'email';
 export type Message = { channel: Channel; to: string; subject?: string; text: string };
@@ -42,6 +43,38 @@ export function citizenMessages(record: Pick<FeedbackRecord, 'trackingCode' | 'c
   if (record.contact.phone) messages.push({ channel: 'sms', to: record.contact.phone.replace(/[ .-]/g, ''), text: texts.sms(record.trackingCode, url) });
   if (record.contact.email) messages.push({ channel: 'email', to: record.contact.email, subject: texts.subject, text: texts.body(record.trackingCode, url, options.text) });
   return messages;
+}
+
+/**
+ * Receipt notices one recipient gets per local day at most: a flood of submissions naming someone
+ * else's phone or e-mail is still accepted and tracked, but cannot bombard that person.
+ */
+export const RECEIPTS_PER_RECIPIENT_PER_DAY = 3;
+/** Messages to one recipient that one delivery run sends at most: a flood to one cannot delay the others. */
+export const DELIVERIES_PER_RECIPIENT_PER_RUN = 2;
+
+/** One recipient however the number or address was written: `sms:912345678`, `email:an@example.vn`. */
+export const recipientOf = (message: Pick<Message, 'channel' | 'to'>) =>
+  message.channel === 'sms' ? `sms:${nationalDigits(message.to)}` : `email:${message.to.trim().toLowerCase()}`;
+
+/**
+ * A fair delivery batch: round-robin over recipients (in the order of their oldest message), at
+ * most `perRecipient` each and `max` in all. The rest waits for the next run, oldest first.
+ */
+export function fairBatch<T extends Pick<Message, 'channel' | 'to'>>(items: readonly T[], options: { perRecipient: number; max: number }): T[] {
+  const queues = new Map<string, T[]>();
+  for (const item of items) {
+    const key = recipientOf(item);
+    queues.set(key, [...(queues.get(key) ?? []), item]);
+  }
+  const batch: T[] = [];
+  for (let round = 0; round < options.perRecipient; round++) {
+    for (const queue of queues.values()) {
+      if (batch.length >= options.max) return batch;
+      if (queue[round]) batch.push(queue[round]!);
+    }
+  }
+  return batch;
 }
 
 /** Tells a department that a citizen answered its information request (the text stays in the inbox). */

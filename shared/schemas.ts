@@ -56,6 +56,8 @@ export const feedbackInputSchema = z.strictObject({
   comment: z.optional(paragraph(MAX_COMMENT)),
   contact: z.optional(contactSchema),
   consent: z.optional(z.boolean()),
+  /** The citizen agrees that the content (never their personal data) be published with the answer. Default false. */
+  allowPublication: z.optional(z.boolean()),
   /** Set by kiosks: lets the misuse rule spot bursts of taps from one device. */
   deviceId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short device id'))),
   /**

@@ -9,6 +9,7 @@ import { calendar } from './calendar.ts';
 import type { CatalogIndex } from './catalog.ts';
 import { BadRequestError, ConflictError, ForbiddenError } from './errors.ts';
 import { OPEN_STATUSES, type FeedbackRecord, type HistoryEntry, type Status } from './feedback.ts';
+import { previewOf, redactionContext, STANDARD_TEXTS, STATUS_ON_APPROVAL, citizenWordsPublic, type Draft } from './publication.ts';
 import { redact } from './redaction.ts';
 import { describeIssues, id, line, paragraph } from './schemas.ts';
 import { parseTrackingCode } from './tracking-code.ts';
@@ -33,6 +34,8 @@ export type Category = (typeof CATEGORIES)[number];
 export const MAX_ANSWER = 8000;
 const text = paragraph(MAX_ANSWER);
 const reason = paragraph(2000);
+/** The official's neutral summary of the petition, published beside the answer instead of the citizen's words. */
+const summary = z.optional(paragraph(2000));
 
 export const ACTION_SCHEMAS = {
   acknowledge: z.strictObject({ type: z.literal('acknowledge') }),
@@ -42,11 +45,14 @@ export const ACTION_SCHEMAS = {
   'request-info': z.strictObject({ type: z.literal('request-info'), text }),
   'info-received': z.strictObject({ type: z.literal('info-received'), text: z.optional(text) }),
   reroute: z.strictObject({ type: z.literal('reroute'), departmentId: id, reason }),
-  answer: z.strictObject({ type: z.literal('answer'), text }),
-  approve: z.strictObject({ type: z.literal('approve') }),
+  answer: z.strictObject({ type: z.literal('answer'), text, summary }),
+  /** The approver may edit what is published (`text`, `summary`); the edit is audited. */
+  approve: z.strictObject({ type: z.literal('approve'), text: z.optional(text), summary }),
   return: z.strictObject({ type: z.literal('return'), reason }),
-  reject: z.strictObject({ type: z.literal('reject'), reason }),
-  duplicate: z.strictObject({ type: z.literal('duplicate'), of: line(20) }),
+  /** Drafts a rejection: published as the answer once a second official approves it. */
+  reject: z.strictObject({ type: z.literal('reject'), reason, summary }),
+  /** Drafts a duplicate notice (a standard text unless `text`): published once approved. */
+  duplicate: z.strictObject({ type: z.literal('duplicate'), of: line(20), text: z.optional(text), summary }),
   spam: z.strictObject({ type: z.literal('spam') }),
   close: z.strictObject({ type: z.literal('close') }),
   /** The citizen asked to delete their personal data (Law 91/2025 on personal data protection). */
@@ -73,7 +79,7 @@ export function parseAction(body: unknown): Action {
   return result.data as Action;
 }
 
-export type Draft = { text: string; by: string; byName: string; at: string; returned?: { reason: string; by: string; at: string } };
+export type { Draft } from './publication.ts';
 
 /** What the inbox adds to a feedback record. */
 export type CaseRecord = FeedbackRecord & {
@@ -134,8 +140,8 @@ const RULES: Record<ActionType, Rule> = {
   'info-received': { from: ['in_progress'], blocked: (r) => (!r.waitingSince ? 'Not waiting for the citizen' : undefined) },
   reroute: { from: OPEN_STATUSES },
   answer: { from: WORKING },
-  approve: { from: ['in_progress'], blocked: (r) => (!r.draft ? 'There is no draft answer to approve' : r.draft.returned ? 'The draft was returned; revise it first' : undefined) },
-  return: { from: ['in_progress'], blocked: (r) => (!r.draft ? 'There is no draft answer to return' : r.draft.returned ? 'The draft was already returned' : undefined) },
+  approve: { from: ['in_progress'], blocked: (r) => (!r.draft ? 'There is no draft to approve' : r.draft.returned ? 'The draft was returned; revise it first' : undefined) },
+  return: { from: ['in_progress'], blocked: (r) => (!r.draft ? 'There is no draft to return' : r.draft.returned ? 'The draft was already returned' : undefined) },
   reject: { from: OPEN_STATUSES },
   duplicate: { from: OPEN_STATUSES },
   spam: { from: OPEN_STATUSES },
@@ -159,7 +165,15 @@ export function blockedReason(record: CaseRecord, type: ActionType): string | un
 
 export const availableActions = (record: CaseRecord): ActionType[] => ACTION_TYPES.filter((type) => !blockedReason(record, type));
 
-const contactNames = (record: CaseRecord) => [record.contact?.name];
+/** A petition whose author did not agree to publish their words needs the official's neutral summary. */
+function needSummary(record: CaseRecord, given: string | undefined): void {
+  if (record.kind === 'pakn' && !citizenWordsPublic(record) && !given) {
+    throw new BadRequestError('The citizen did not agree to publish their words: write a neutral summary of the petition to publish with the answer', {
+      code: 'summary_required',
+      details: [{ path: 'summary', message: 'required' }],
+    });
+  }
+}
 
 /** Applies one action: the next record, its audit event and the citizen notice, or throws. */
 export function applyAction(record: CaseRecord, action: Action, ctx: ActionContext): Transition {
@@ -179,17 +193,10 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
     case 'classify':
       next.category = action.category;
       details.category = action.category;
-      to = (REDIRECT_CATEGORIES as readonly string[]).includes(action.category) ? 'rejected' : 'in_progress';
-      if (to === 'rejected') {
-        next.answer = {
-          text:
-            action.category === 'complaint'
-              ? 'Nội dung của Ông/Bà là khiếu nại, không thuộc phạm vi phản ánh, kiến nghị (Nghị định 20/2008/NĐ-CP). Đề nghị Ông/Bà gửi đơn theo Luật Khiếu nại.'
-              : 'Nội dung của Ông/Bà là tố cáo, không thuộc phạm vi phản ánh, kiến nghị (Nghị định 20/2008/NĐ-CP). Đề nghị Ông/Bà gửi đơn theo Luật Tố cáo.',
-          answeredAt: now,
-          by: official.id,
-        };
-        notice = 'answer-published';
+      to = 'in_progress';
+      // A redirection is a public text like any other: drafted here (standard wording), published when approved.
+      if (action.category === 'complaint' || action.category === 'denunciation') {
+        next.draft = { kind: 'reject', text: STANDARD_TEXTS[action.category], by: official.id, byName: official.username, at: now };
       }
       break;
     case 'assign':
@@ -202,7 +209,7 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       break;
     case 'request-info':
       next.waitingSince = now;
-      next.infoRequest = { text: redact(action.text, { names: contactNames(record) }), requestedAt: now };
+      next.infoRequest = { text: redact(action.text, redactionContext(record, ctx.catalog)), requestedAt: now };
       details.text = action.text;
       to = 'in_progress';
       notice = 'info-requested';
@@ -234,8 +241,9 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       break;
     }
     case 'answer':
-      next.draft = { text: action.text, by: official.id, byName: official.username, at: now };
-      details.text = action.text;
+      needSummary(record, action.summary);
+      next.draft = { kind: 'answer', text: action.text, ...(action.summary ? { summary: action.summary } : {}), by: official.id, byName: official.username, at: now };
+      Object.assign(details, { text: action.text }, action.summary ? { summary: action.summary } : {});
       to = 'in_progress';
       break;
     case 'approve': {
@@ -243,13 +251,18 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       if (draft.by === official.id && !official.admin) {
         throw new ForbiddenError('A second official of the department (or the admin) must approve this draft', { code: 'second_official_required' });
       }
-      const published = redact(draft.text, { names: contactNames(record) });
-      next.answer = { text: published, answeredAt: now, by: official.id };
+      // Exactly what the approver was shown (with their edits, redacted too); stored once, never recomputed.
+      const published = previewOf(record, draft, ctx.catalog, { text: action.text, summary: action.summary });
+      next.answer = { kind: published.kind, text: published.answer, ...(published.question ? { question: published.question } : {}), answeredAt: now, by: official.id, draftBy: draft.by };
+      if (published.kind === 'duplicate' && draft.of) next.duplicateOf = draft.of;
       delete next.draft;
       delete next.waitingSince;
       delete next.infoRequest;
-      Object.assign(details, { draftBy: draft.by, text: published });
-      to = 'answered';
+      Object.assign(details, { kind: published.kind, draftBy: draft.by, text: published.answer }, published.question ? { question: published.question } : {});
+      // The approver's edits, with what the drafter wrote (audited).
+      if (action.text !== undefined && action.text !== draft.text) Object.assign(details, { editedText: 'true', draftText: draft.text });
+      if (action.summary !== undefined && action.summary !== draft.summary) Object.assign(details, { editedSummary: 'true', draftSummary: draft.summary ?? '' });
+      to = STATUS_ON_APPROVAL[published.kind];
       notice = 'answer-published';
       break;
     }
@@ -258,18 +271,18 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
       details.reason = action.reason;
       break;
     case 'reject':
-      next.answer = { text: redact(action.reason, { names: contactNames(record) }), answeredAt: now, by: official.id };
+      next.draft = { kind: 'reject', text: action.reason, ...(action.summary ? { summary: action.summary } : {}), by: official.id, byName: official.username, at: now };
       details.reason = action.reason;
-      to = 'rejected';
-      notice = 'answer-published';
+      to = 'in_progress';
       break;
     case 'duplicate': {
       const of = parseTrackingCode(action.of);
       if (!of) throw new BadRequestError(`"${action.of}" is not a tracking code`, { code: 'validation_failed' });
       if (of === record.trackingCode) throw new ConflictError('A record cannot duplicate itself', { code: 'invalid_transition' });
-      next.duplicateOf = of;
-      details.of = of;
-      to = 'duplicate';
+      const standard = action.text ?? STANDARD_TEXTS.duplicate(of);
+      next.draft = { kind: 'duplicate', text: standard, of, ...(action.summary ? { summary: action.summary } : {}), by: official.id, byName: official.username, at: now };
+      Object.assign(details, { of, text: standard });
+      to = 'in_progress';
       break;
     }
     case 'spam':
@@ -282,6 +295,7 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
     case 'erase-contact':
       // Only those who may see the data may act on it (not even the admin).
       if (!canSeeContact(official, record.departmentId)) throw new ForbiddenError('Only the department that owns the record may erase its contact data', { code: 'owner_only' });
+      eraseFromTexts(next, redactionContext(record, ctx.catalog));
       delete next.contact;
       next.contactErasedAt = now;
       details.reason = action.reason;
@@ -316,6 +330,16 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
     ...(Object.keys(details).length ? { details } : {}),
   };
   return { record: next, event, notice, warnings };
+}
+
+/**
+ * Contact data the citizen wrote into the record's own texts goes with it (the comment, a pending
+ * draft, an open information request). Published texts (`answer`) are never touched.
+ */
+function eraseFromTexts(next: CaseRecord, context: ReturnType<typeof redactionContext>): void {
+  if (next.comment) next.comment = redact(next.comment, context);
+  if (next.draft) next.draft = { ...next.draft, text: redact(next.draft.text, context), ...(next.draft.summary ? { summary: redact(next.draft.summary, context) } : {}) };
+  if (next.infoRequest) next.infoRequest = { ...next.infoRequest, text: redact(next.infoRequest.text, context) };
 }
 
 /** The citizen's reply to an information request (from the tracking page): `info-received` by CITIZEN. */

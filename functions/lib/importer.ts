@@ -7,6 +7,7 @@ import { BadRequestError, HttpError } from '#shared/errors';
 import type { FeedbackRecord, Status } from '#shared/feedback';
 import { catalogSchema, importExtrasSchema, type ImportEvent } from '#shared/import-schema';
 import { describeIssues, feedbackInputSchema } from '#shared/schemas';
+import { redact, type RedactionContext } from '#shared/redaction';
 import { normalizeJson } from '#shared/text';
 import { localMonthOf, toLocalIso } from '#shared/time';
 import { forgetCatalogCache, putCounter, putDepartment, putProcedure } from './catalog-store.ts';
@@ -25,8 +26,11 @@ export async function importCatalog(raw: unknown) {
 
 const STATUS_OF: Record<Exclude<ImportEvent['type'], 'answer-rated'>, Status> = { acknowledged: 'acknowledged', answered: 'answered', closed: 'closed' };
 
-/** Status, answer and history implied by the imported events, applied in time order. */
-export function applyImportEvents(events: ImportEvent[]): Partial<FeedbackRecord> {
+/**
+ * Status, answer and history implied by the imported events, applied in time order. An imported
+ * answer was published elsewhere already; it is stored redacted of the line's own contact data.
+ */
+export function applyImportEvents(events: ImportEvent[], redaction: RedactionContext = {}, consentedText?: string): Partial<FeedbackRecord> {
   const sorted = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const extra: Partial<FeedbackRecord> = {};
   let status: Status = 'received';
@@ -41,7 +45,9 @@ export function applyImportEvents(events: ImportEvent[]): Partial<FeedbackRecord
     }
     if (event.type === 'answered') {
       if (!event.text) throw new BadRequestError('An "answered" event needs the answer text', { code: 'validation_failed' });
-      extra.answer = { text: event.text, answeredAt: at, by: 'import' };
+      // The question beside it: the citizen's words only with their consent, else the summary given.
+      const question = consentedText ?? event.question;
+      extra.answer = { text: redact(event.text, redaction), ...(question ? { question: redact(question, redaction) } : {}), answeredAt: at, by: 'import' };
     }
     if (event.type === 'closed') extra.closedAt = at;
     history.push({ at, by: 'import', type: event.type, from: status, to: STATUS_OF[event.type] });
@@ -81,7 +87,11 @@ export async function importFeedbackLine(text: string, line: number, now: Date):
       now,
       receivedAt: extras.data.receivedAt,
       source: 'import',
-      extra: applyImportEvents(extras.data.events ?? []),
+      extra: applyImportEvents(
+        extras.data.events ?? [],
+        { contact: input.data.contact, dossierNumber: input.data.dossierNumber },
+        input.data.allowPublication ? input.data.comment : undefined,
+      ),
     });
     return { line, trackingCode: record.trackingCode, created };
   } catch (error) {

@@ -13,6 +13,7 @@ import { countViews, getCase, putAuditEvent, queryQueue, queryQueues, saveCase }
 import { log } from './log.ts';
 import { writeMonthMarkers } from './month-markers.ts';
 import { notifyCitizen } from './notify.ts';
+import { eraseRecordNotices } from './outbox.ts';
 
 /**
  * A record the official may see. Another department's record answers exactly like a missing one
@@ -104,6 +105,8 @@ export async function commitTransition(record: CaseRecord, transition: Transitio
     throw error;
   });
   await writeMonthMarkers(transition.record, now);
+  // Erasure reaches the copies too: the record's queued (and sent) notices lose recipient and text.
+  if (transition.event.type === 'erase-contact') await eraseRecordNotices(record.trackingCode);
   if (transition.notice) {
     const text = transition.notice === 'answer-published' ? transition.record.answer?.text : requestText;
     await notifyCitizen(transition.record, transition.notice, now, text);

@@ -28,8 +28,13 @@ export const keys = {
   rateWindow: (scope: string, clientId: string, windowStart: number) => ({ pk: `RATE#${scope}#${clientId}`, sk: `W#${windowStart}` }),
   /** Audit trail of a record: next to it, one item per version, never rewritten. */
   auditEvent: (trackingCode: string, version: number) => ({ pk: `FB#${trackingCode}`, sk: `${AUDIT_PREFIX}${String(version).padStart(6, '0')}` }),
-  /** A notification waiting for (or done with) delivery. */
-  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: '#META' }),
+  /**
+   * A notification waiting for (or done with) delivery. A citizen's notices live in their record's
+   * partition (`OUTBOX#code`), so erasing the record's contact data finds them with one Query.
+   */
+  outbox: (id: string, trackingCode?: string) => (trackingCode ? { pk: `OUTBOX#${trackingCode}`, sk: `MSG#${id}` } : { pk: `OUTBOX#${id}`, sk: '#META' }),
+  /** Receipt notices sent to one recipient (hashed: no contact data in keys) on one local day. */
+  receiptCap: (recipientHash: string, day: string) => ({ pk: `NOTIFYCAP#${recipientHash}`, sk: `DAY#${day}` }),
   /** gsi1 partition of outbox items by delivery state, sorted by next attempt time. */
   outboxQueue: (state: 'PENDING' | 'DEAD') => `OUTBOX#${state}`,
   /** Satisfaction alerts of a department, one item per counter. */

@@ -1,15 +1,48 @@
 /** Telling citizens and departments: composes the messages (shared/notifications) and queues them in the outbox. */
+import { createHmac } from 'node:crypto';
 import type { Department } from '#shared/catalog';
 import type { FeedbackRecord } from '#shared/feedback';
-import { citizenMessages, type CitizenNotice, type Message } from '#shared/notifications';
+import { citizenMessages, recipientOf, RECEIPTS_PER_RECIPIENT_PER_DAY, type CitizenNotice, type Message } from '#shared/notifications';
+import { endOfLocalDay, localDayOf } from '#shared/time';
+import { keys } from './keys.ts';
+import { log } from './log.ts';
 import { enqueue } from './outbox.ts';
+import { takeSlot } from './rate-limit.ts';
 
 export const publicBaseUrl = () => process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000';
 
+/** RECEIPT_NOTICES_PER_DAY overrides the daily receipt cap per recipient (`off` or 0: none). */
+const receiptCap = () => {
+  const value = process.env.RECEIPT_NOTICES_PER_DAY;
+  return value === undefined ? RECEIPTS_PER_RECIPIENT_PER_DAY : /^off$/i.test(value) ? 0 : Number(value);
+};
+
+/** Keyed hash: the cap's key names no phone number or address (a plain hash of a phone number is easily reversed). */
+const recipientHash = (message: Message) =>
+  createHmac('sha256', process.env.TRACKING_CODE_SECRET ?? 'gop-y-tracking-code').update(recipientOf(message)).digest('base64url').slice(0, 22);
+
+/** The receipt notices within each recipient's daily cap (the local day of receipt: this notice is sent then). */
+async function withinReceiptCap(record: FeedbackRecord, messages: Message[]): Promise<Message[]> {
+  const cap = receiptCap();
+  if (!(cap > 0)) return messages;
+  const day = localDayOf(record.receivedAt);
+  const expiresAt = Math.floor(Date.parse(endOfLocalDay(day)) / 1000) + 86_400;
+  const allowed: Message[] = [];
+  try {
+    for (const message of messages) if (await takeSlot(keys.receiptCap(recipientHash(message), day), cap, expiresAt)) allowed.push(message);
+  } catch (error) {
+    // Unknown count: send nothing rather than risk the flood; the submission itself is accepted.
+    log('error', 'receipt cap unavailable, receipt notices not sent', { error, trackingCode: record.trackingCode });
+    return [];
+  }
+  return allowed;
+}
+
 /** Never throws: the action that caused the notice has already happened. */
 export async function notifyCitizen(record: FeedbackRecord, notice: CitizenNotice, now: Date, text?: string): Promise<void> {
+  const messages = citizenMessages(record, notice, { baseUrl: publicBaseUrl(), text });
   const ref = { trackingCode: record.trackingCode, departmentId: record.departmentId, kind: notice };
-  await enqueue(citizenMessages(record, notice, { baseUrl: publicBaseUrl(), text }), ref, now);
+  await enqueue(notice === 'received' ? await withinReceiptCap(record, messages) : messages, ref, now);
 }
 
 /**

@@ -26,21 +26,30 @@ export async function takeDeviceSlot(deviceId: string, now: Date): Promise<void>
   const { limit, windowSeconds } = rateLimits().device;
   if (limit <= 0) return;
   const window = fixedWindow(now.getTime(), windowSeconds);
+  // TTL deletes lazily (up to days later); the key's window already makes old items irrelevant.
+  if (!(await takeSlot(keys.rateWindow('device', deviceId, window.start), limit, window.start + windowSeconds + 3600))) {
+    throw new TooManyRequestsError(window.retryAfter, 'Too many submissions from this device, try again shortly');
+  }
+}
+
+/**
+ * One conditional UpdateItem on a counter item (TTL `expiresAt`): true when it was below `limit`
+ * and now counts one more, false when it is full.
+ */
+export async function takeSlot(key: { pk: string; sk: string }, limit: number, expiresAt: number): Promise<boolean> {
   try {
     await dynamo().send(
       new UpdateItemCommand({
         TableName: tableName(),
-        Key: marshall(keys.rateWindow('device', deviceId, window.start)),
+        Key: marshall(key),
         UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)',
         ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-        // TTL deletes lazily (up to days later); the key's window already makes old items irrelevant.
-        ExpressionAttributeValues: marshall({ ':one': 1, ':limit': limit, ':expires': window.start + windowSeconds + 3600 }),
+        ExpressionAttributeValues: marshall({ ':one': 1, ':limit': limit, ':expires': expiresAt }),
       }),
     );
+    return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') {
-      throw new TooManyRequestsError(window.retryAfter, 'Too many submissions from this device, try again shortly');
-    }
+    if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
 }

@@ -16,19 +16,15 @@ import { queryPages } from './query.ts';
 
 export const MARKER_ENTITY = 'month-marker';
 
-/** What the job needs of a record item: never the contact data beyond the name (used to redact). */
+/** What the job needs of a record item: never its contact data nor the citizen's comment (only the published `answer`). */
 const RECORD_FIELDS = [
   'entity', 'stats', 'trackingCode', 'kind', 'channel', 'status', 'counterId', 'departmentId', 'procedureCode', 'rating',
-  'deviceId', 'submittedAt', 'receivedAt', 'dueAt', 'answer', 'closedAt', 'history', 'comment', 'updatedAt', 'routing',
+  'deviceId', 'submittedAt', 'receivedAt', 'dueAt', 'answer', 'closedAt', 'history', 'updatedAt', 'routing',
   'answerRating', 'followUps',
 ];
 const projection = {
-  ProjectionExpression: [...RECORD_FIELDS.map((_, i) => `#f${i}`), '#contact.#name'].join(', '),
-  ExpressionAttributeNames: {
-    ...Object.fromEntries(RECORD_FIELDS.map((field, i) => [`#f${i}`, field])),
-    '#contact': 'contact',
-    '#name': 'name',
-  },
+  ProjectionExpression: RECORD_FIELDS.map((_, i) => `#f${i}`).join(', '),
+  ExpressionAttributeNames: Object.fromEntries(RECORD_FIELDS.map((field, i) => [`#f${i}`, field])),
 };
 
 /** A month item as the statistics see it: a record received in `month`, or a marker's copy; without `month`, the record as it is now. */

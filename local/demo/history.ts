@@ -77,6 +77,8 @@ export function demoHistory(catalog: Catalog, now: Date, count = 540): string[] 
           comment: pick(random, PETITIONS),
           contact: { name, phone: `09${String(Math.floor(random() * 1e8)).padStart(8, '0')}`, address: `${pick(random, STREETS)}, TP. Hồ Chí Minh` },
           consent: true,
+          // Two in three agree that their words be published with the answer (no extra draw: the history stays the same).
+          ...(i % 3 ? { allowPublication: true } : {}),
         }
       : {
           counterId: counter.id,

@@ -3,7 +3,6 @@
  * (with the ratings heatmap), in total, and the published answers to petitions. Pure.
  */
 import { misuseCodes } from '../misuse.ts';
-import { redact } from '../redaction.ts';
 import { localHourAndWeekday, localMonthOf, toLocalIso, type LocalMonth } from '../time.ts';
 import { answeredIn, measure, relevantTo, type Measures, type MonthWindow } from './measures.ts';
 import { rankDepartments } from './rank.ts';
@@ -71,7 +70,10 @@ const groupBy = (records: readonly StatsRecord[], key: (r: StatsRecord) => strin
   return groups;
 };
 
-/** Petitions answered in M, redacted again (no personal data leaves, whatever was stored). */
+/**
+ * Petitions answered in M with their published question and answer, byte for byte as approved
+ * (redacted before approval; recomputing here would let rule changes or an erasure alter them).
+ */
 function publishedAnswers(records: readonly StatsRecord[], month: LocalMonth, catalog: StatsCatalog): PublishedAnswer[] {
   const procedures = new Map(catalog.procedures.map((p) => [p.code, p.name]));
   return records
@@ -82,8 +84,8 @@ function publishedAnswers(records: readonly StatsRecord[], month: LocalMonth, ca
       ...(r.procedureCode ? { procedureCode: r.procedureCode, procedureName: procedures.get(r.procedureCode) } : {}),
       receivedAt: r.receivedAt,
       answeredAt: r.answeredAt!,
-      question: redact(r.question!),
-      answer: redact(r.answerText!),
+      question: r.question!,
+      answer: r.answerText!,
     }));
 }
 

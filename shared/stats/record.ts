@@ -4,7 +4,6 @@
  * publication job never needs the record itself (nor its contact data). Pure.
  */
 import { OPEN_STATUSES, type AnswerRatingValue, type FeedbackRecord } from '../feedback.ts';
-import { redact } from '../redaction.ts';
 import { departmentInMonth } from '../routing.ts';
 import { addMonths, endOfLocalDay, lastDayOfMonth, localMonthOf, type LocalMonth } from '../time.ts';
 
@@ -16,7 +15,7 @@ export type StatsRecord = Pick<
   answeredAt?: string;
   /** When it stopped being open work: answer published, closed, or moved to a non-open status. */
   resolvedAt?: string;
-  /** A petition's question and published answer, for the public list (redacted again on publication). */
+  /** A petition's published question and answer, exactly as approved (`record.answer`): never recomputed from the record. */
   question?: string;
   answerText?: string;
   /** The citizen's latest rating of the published answer (Decision 766). */
@@ -36,7 +35,9 @@ function leftOpenAt(record: FeedbackRecord): string | undefined {
 
 /** The copy for `month` (its department then: see departmentInMonth), or as the record is now. */
 export function toStatsRecord(record: FeedbackRecord, month?: LocalMonth): StatsRecord {
-  const answeredAt = record.answer?.answeredAt;
+  // A duplicate notice is published like an answer but answers nothing: the record counts as it did (resolved, not answered).
+  const published = record.answer?.kind === 'duplicate' ? undefined : record.answer;
+  const answeredAt = published?.answeredAt;
   const open = OPEN_STATUSES.includes(record.status);
   // A non-open record with no recorded moment (older data) counts as resolved at its last update.
   const resolvedAt = earliest(answeredAt, record.closedAt, leftOpenAt(record)) ?? (open ? undefined : record.updatedAt);
@@ -57,9 +58,9 @@ export function toStatsRecord(record: FeedbackRecord, month?: LocalMonth): Stats
     dueAt: petition ? record.dueAt : null,
     answeredAt,
     resolvedAt,
-    // Redacted already here, with the submitter's name, so no copy ever holds their personal data.
-    question: petition && record.comment ? redact(record.comment, { names: [record.contact?.name] }) : undefined,
-    answerText: petition ? record.answer?.text : undefined,
+    // The approved public texts only: never the citizen's comment, never their contact data.
+    question: petition ? published?.question : undefined,
+    answerText: petition ? published?.text : undefined,
     answerRating: record.answerRating?.rating,
     followedUp: record.followUps?.length ? true : undefined,
   };

@@ -33,22 +33,25 @@ test('two officials take a petition from received to a published, redacted answe
   await drafter.keyboard.press('r'); // answer
   await drafter.getByLabel('Mẫu trả lời').selectOption({ label: 'Tiếp thu, điều chỉnh' });
   await drafter.getByLabel('Nội dung', { exact: true }).fill('Kính gửi bà Lê Thị Thu (0901 234 567): Sở đã niêm yết lệ phí tại quầy 02.');
+  await drafter.getByLabel(/Tóm tắt trung lập/).fill('Đề nghị niêm yết lệ phí cấp phiếu lý lịch tư pháp.');
   await drafter.getByRole('button', { name: 'Thực hiện' }).click();
-  await drafter.getByRole('heading', { name: 'Dự thảo trả lời' }).waitFor();
+  await drafter.getByRole('heading', { name: /Dự thảo/ }).waitFor();
   // The four-eyes rule: the author is not offered approval.
   expect(await drafter.getByRole('button', { name: 'Duyệt và công khai' }).count()).toBe(0);
 
   const reviewer = await stack.newPage();
   await signIn(reviewer, 'tuphap.minh', `/inbox/${code}`);
-  await reviewer.getByRole('heading', { name: 'Dự thảo trả lời' }).waitFor();
-  await reviewer.getByRole('button', { name: 'Duyệt và công khai' }).click();
+  await reviewer.getByRole('heading', { name: /Dự thảo/ }).waitFor();
+  expect(await reviewer.getByTestId('preview-answer').textContent()).toBe('Trả lời: Kính gửi bà [họ tên] ([số điện thoại]): Sở đã niêm yết lệ phí tại quầy 02.');
+  await reviewer.locator('.record .actions').getByRole('button', { name: 'Duyệt và công khai' }).click();
+  await reviewer.locator('form').getByRole('button', { name: 'Duyệt và công khai' }).click();
   const published = reviewer.getByTestId('published-answer');
   await published.waitFor();
   expect(await published.textContent()).toBe('Kính gửi bà [họ tên] ([số điện thoại]): Sở đã niêm yết lệ phí tại quầy 02.');
 
   const tracking = await stack.api.request('GET', `/api/feedback/${code}`);
   expect(tracking.json.answer.text).toBe('Kính gửi bà [họ tên] ([số điện thoại]): Sở đã niêm yết lệ phí tại quầy 02.');
-});
+}, 60_000);
 
 test("opening another department's record by URL is refused", async () => {
   const code = await submitPetition(stack.api, 'so-xay-dung');

@@ -16,13 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
+const SUMMARY = 'Kiến nghị công khai thời gian giải quyết hồ sơ.';
 const act = (code: string, body: unknown, headers = lan) => api.request('POST', `/api/inbox/${code}/actions`, { headers, body });
 
 async function petitionAt(status: 'received' | 'acknowledged' | 'drafted'): Promise<string> {
   const code = await submitPetition(api, 'so-tu-phap');
   if (status === 'received') return code;
   expect((await act(code, { type: 'acknowledge' })).status).toBe(200);
-  if (status === 'drafted') expect((await act(code, { type: 'answer', text: 'Bản nháp trả lời' })).status).toBe(200);
+  if (status === 'drafted') expect((await act(code, { type: 'answer', text: 'Bản nháp trả lời', summary: SUMMARY })).status).toBe(200);
   return code;
 }
 
@@ -30,14 +31,14 @@ describe('POST /api/inbox/{code}/actions: each action', () => {
   const cases: [string, 'received' | 'acknowledged' | 'drafted', Record<string, unknown>, string][] = [
     ['acknowledge', 'received', { type: 'acknowledge' }, 'acknowledged'],
     ['classify', 'acknowledged', { type: 'classify', category: 'inconsistent-regulations' }, 'in_progress'],
-    ['classify as denunciation', 'acknowledged', { type: 'classify', category: 'denunciation' }, 'rejected'],
+    ['classify as denunciation (a redirection drafted)', 'acknowledged', { type: 'classify', category: 'denunciation' }, 'in_progress'],
     ['assign', 'acknowledged', { type: 'assign', officialId: 'tuphap.minh' }, 'in_progress'],
     ['note', 'acknowledged', { type: 'note', text: 'Ghi chú nội bộ' }, 'acknowledged'],
     ['request-info', 'acknowledged', { type: 'request-info', text: 'Đề nghị gửi bản chụp giấy hẹn trả kết quả.' }, 'in_progress'],
     ['reroute', 'received', { type: 'reroute', departmentId: 'so-xay-dung', reason: 'Thuộc thẩm quyền Sở Xây dựng' }, 'transferred'],
-    ['answer (draft)', 'acknowledged', { type: 'answer', text: 'Trả lời' }, 'in_progress'],
+    ['answer (draft)', 'acknowledged', { type: 'answer', text: 'Trả lời', summary: SUMMARY }, 'in_progress'],
     ['return', 'drafted', { type: 'return', reason: 'Bổ sung căn cứ' }, 'in_progress'],
-    ['reject', 'acknowledged', { type: 'reject', reason: 'Nội dung không rõ ràng' }, 'rejected'],
+    ['reject (drafted)', 'acknowledged', { type: 'reject', reason: 'Nội dung không rõ ràng' }, 'in_progress'],
     ['spam', 'received', { type: 'spam' }, 'spam'],
   ];
   for (const [name, start, body, status] of cases) {
@@ -53,8 +54,10 @@ describe('POST /api/inbox/{code}/actions: each action', () => {
   it('duplicate of another record of the department', async () => {
     const original = await petitionAt('received');
     const code = await petitionAt('received');
-    const response = await act(code, { type: 'duplicate', of: original.toLowerCase() });
-    expect(response.status).toBe(200);
+    const drafted = await act(code, { type: 'duplicate', of: original.toLowerCase() });
+    expect(drafted.status).toBe(200);
+    expect(drafted.json).toMatchObject({ status: 'in_progress', draft: { kind: 'duplicate', of: original }, preview: { answer: expect.stringContaining(original) } });
+    const response = await act(code, { type: 'approve' }, minh);
     expect(response.json).toMatchObject({ status: 'duplicate', duplicateOf: original });
   });
 
@@ -86,7 +89,7 @@ describe('a petition from received to a reviewed, published, PII-free answer', (
     await act(code, { type: 'acknowledge' });
     await act(code, { type: 'classify', category: 'proposed-solution' });
     const draft = 'Kính gửi bà Trần Thị Bình (0987 654 321, binh@example.vn, CCCD 079123456789): Sở đã tiếp thu kiến nghị.';
-    expect((await act(code, { type: 'answer', text: draft })).status).toBe(200);
+    expect((await act(code, { type: 'answer', text: draft, summary: SUMMARY })).status).toBe(200);
 
     const self = await act(code, { type: 'approve' }, lan);
     expect(self.status).toBe(403);

@@ -86,7 +86,7 @@ describe('inbox open counts', () => {
       await act(code, { type: 'acknowledge' });
       await expectCountsRight();
       await act(code, { type: 'classify', category: 'proposed-solution' });
-      await act(code, { type: 'answer', text: 'Sở đã tiếp thu kiến nghị.' });
+      await act(code, { type: 'answer', text: 'Sở đã tiếp thu kiến nghị.', summary: 'Kiến nghị về thời gian giải quyết.' });
       await expectCountsRight();
       expect((await act(code, { type: 'approve' }, minh)).status).toBe('answered');
       await expectCountsRight();

@@ -93,10 +93,11 @@ describe('publish-stats job', () => {
     expect((await readJson('index.json')).months.map((m: { month: string }) => m.month)).toContain('2026-10');
   });
 
-  it('publishes no personal data', async () => {
+  it('publishes no personal data and never a citizen’s own words (none of them agreed)', async () => {
     const text = await readFile(join(dir, '2026-10.json'), 'utf8');
     expect(text).not.toMatch(/Lê Văn Cường|0912345678|0987654321/);
-    expect(text).toContain('[số điện thoại]');
+    expect(text).not.toMatch(/Answered in October|Answered next day/);
+    expect((await getFeedback(codes.P1!))!.answer!.text).toBe('Đơn vị đã tiếp thu. Liên hệ [số điện thoại].');
   });
 
   it('leaves a closed month alone until its source changes, then rewrites it', async () => {

@@ -37,6 +37,21 @@ describe('rating flow', () => {
     expect(checkedInput(flow, 'stp-quay-02', 'pakn')).toMatchObject({ kind: 'pakn', consent: true, contact: { name: 'Lê Thị Mai', phone: '0912 345 678' } });
   });
 
+  test('the petition says whether its content may be published: not unless the person ticks it', () => {
+    const flow = filledFlow();
+    flow.consent.value = true;
+
+    const unticked = toInput(flow, 'stp-quay-02', 'pakn');
+    flow.allowPublication.value = true;
+    const ticked = toInput(flow, 'stp-quay-02', 'pakn');
+    flow.reset();
+
+    expect(unticked).not.toHaveProperty('allowPublication');
+    expect(ticked).toMatchObject({ allowPublication: true });
+    expect(toInput(flow, 'stp-quay-02', 'rating')).not.toHaveProperty('allowPublication');
+    expect(flow.allowPublication.value).toBe(false);
+  });
+
   test('schema errors map to field messages', () => {
     const flow = filledFlow();
     flow.phone.value = '12345';

@@ -1,39 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Official } from '#shared/auth';
-import { indexCatalog } from '#shared/catalog';
 import { ConflictError, ForbiddenError, BadRequestError } from '#shared/errors';
 import type { Status } from '#shared/feedback';
-import catalogJson from '../../local/demo/catalog.json' with { type: 'json' };
 import { ACTION_TYPES, applyAction, applyCitizenInfo, availableActions, parseAction, type Action, type ActionType, type CaseRecord } from '#shared/workflow';
+import { admin, catalog, lan, minh, petitionRecord as petition } from './workflow-fixtures.ts';
 
-const catalog = indexCatalog(catalogJson as never);
-const lan: Official = { id: 'tuphap.lan', username: 'tuphap.lan', departments: ['so-tu-phap'], admin: false };
-const minh: Official = { id: 'tuphap.minh', username: 'tuphap.minh', departments: ['so-tu-phap'], admin: false };
-const admin: Official = { id: 'admin.tinh', username: 'admin.tinh', departments: [], admin: true };
 const NOW = '2026-03-10T10:00:00+07:00';
-
-function petition(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    trackingCode: 'GY-22222-22222',
-    kind: 'pakn',
-    channel: 'web',
-    status: 'received',
-    counterId: 'stp-quay-02',
-    departmentId: 'so-tu-phap',
-    comment: 'Đề nghị rút ngắn thời hạn.',
-    contact: { name: 'Nguyễn Văn An', phone: '0912345678' },
-    consent: true,
-    receivedAt: '2026-03-02T09:00:00+07:00',
-    dueAt: '2026-03-16T23:59:59+07:00',
-    transferDueAt: '2026-03-09T23:59:59+07:00',
-    routing: [{ at: '2026-03-02T09:00:00+07:00', by: 'system', to: 'so-tu-phap', rule: 'counter', reason: 'quầy' }],
-    requestHash: 'h',
-    source: 'api',
-    updatedAt: '2026-03-02T09:00:00+07:00',
-    ...overrides,
-  };
-}
-
+const SUMMARY = 'Kiến nghị rút ngắn thời hạn giải quyết thủ tục.';
 const act = (record: CaseRecord, action: Action, official = lan, now = NOW) => applyAction(record, action, { official, now, catalog });
 
 describe('transitions', () => {
@@ -41,15 +13,15 @@ describe('transitions', () => {
     ['acknowledge a new petition', 'received', { type: 'acknowledge' }, 'acknowledged'],
     ['acknowledge a transferred one', 'transferred', { type: 'acknowledge' }, 'acknowledged'],
     ['classify under Art. 5', 'acknowledged', { type: 'classify', category: 'unfit-regulation' }, 'in_progress'],
-    ['classify a complaint: redirected', 'acknowledged', { type: 'classify', category: 'complaint' }, 'rejected'],
+    ['classify a complaint: a redirection drafted', 'acknowledged', { type: 'classify', category: 'complaint' }, 'in_progress'],
     ['assign', 'acknowledged', { type: 'assign', officialId: 'tuphap.minh' }, 'in_progress'],
     ['note keeps the status', 'in_progress', { type: 'note', text: 'gọi lại sau' }, 'in_progress'],
     ['note on a closed record', 'closed', { type: 'note', text: 'lưu ý' }, 'closed'],
     ['request info', 'acknowledged', { type: 'request-info', text: 'Xin bản chụp giấy hẹn.' }, 'in_progress'],
     ['reroute', 'received', { type: 'reroute', departmentId: 'so-xay-dung', reason: 'thuộc Sở Xây dựng' }, 'transferred'],
-    ['draft an answer', 'acknowledged', { type: 'answer', text: 'Trả lời' }, 'in_progress'],
-    ['reject', 'acknowledged', { type: 'reject', reason: 'Không đủ thông tin' }, 'rejected'],
-    ['duplicate', 'received', { type: 'duplicate', of: 'GY-S7HN7-HDV9R' }, 'duplicate'],
+    ['draft an answer', 'acknowledged', { type: 'answer', text: 'Trả lời', summary: SUMMARY }, 'in_progress'],
+    ['reject: a rejection drafted', 'acknowledged', { type: 'reject', reason: 'Không đủ thông tin' }, 'in_progress'],
+    ['duplicate: a notice drafted', 'received', { type: 'duplicate', of: 'GY-S7HN7-HDV9R' }, 'in_progress'],
     ['spam', 'received', { type: 'spam' }, 'spam'],
     ['close an answered one', 'answered', { type: 'close' }, 'closed'],
   ];
@@ -63,7 +35,7 @@ describe('transitions', () => {
   }
 
   it('answer, then approve by a second official publishes a redacted answer', () => {
-    const drafted = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Kính gửi ông Nguyễn Văn An (0912 345 678): đã tiếp thu.' }).record;
+    const drafted = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Kính gửi ông Nguyễn Văn An (0912 345 678): đã tiếp thu.', summary: SUMMARY }).record;
     const { record, notice } = act(drafted, { type: 'approve' }, minh);
     expect(record.status).toBe('answered');
     expect(record.answer?.text).toBe('Kính gửi ông [họ tên] ([số điện thoại]): đã tiếp thu.');
@@ -72,18 +44,18 @@ describe('transitions', () => {
   });
 
   it('the drafter cannot approve their own draft (403); the admin can', () => {
-    const drafted = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Trả lời' }).record;
+    const drafted = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Trả lời', summary: SUMMARY }).record;
     expect(() => act(drafted, { type: 'approve' }, lan)).toThrow(ForbiddenError);
-    const adminDraft = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Trả lời' }, admin).record;
+    const adminDraft = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Trả lời', summary: SUMMARY }, admin).record;
     expect(act(adminDraft, { type: 'approve' }, admin).record.status).toBe('answered');
   });
 
   it('a returned draft cannot be approved until revised', () => {
-    const drafted = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Trả lời' }).record;
+    const drafted = act(petition({ status: 'acknowledged' }), { type: 'answer', text: 'Trả lời', summary: SUMMARY }).record;
     const returned = act(drafted, { type: 'return', reason: 'Bổ sung căn cứ pháp lý' }, minh).record;
     expect(returned.draft?.returned?.reason).toBe('Bổ sung căn cứ pháp lý');
     expect(() => act(returned, { type: 'approve' }, minh)).toThrow(ConflictError);
-    const revised = act(returned, { type: 'answer', text: 'Trả lời, theo Điều 9' }).record;
+    const revised = act(returned, { type: 'answer', text: 'Trả lời, theo Điều 9', summary: SUMMARY }).record;
     expect(act(revised, { type: 'approve' }, minh).record.answer?.text).toBe('Trả lời, theo Điều 9');
   });
 
@@ -107,7 +79,7 @@ describe('transitions', () => {
   it('history keeps only public-safe status changes: no text, no who', () => {
     let record = act(petition(), { type: 'acknowledge' }).record;
     record = act(record, { type: 'note', text: 'nội bộ: số điện thoại 0912345678' }).record;
-    record = act(record, { type: 'answer', text: 'Trả lời' }).record;
+    record = act(record, { type: 'answer', text: 'Trả lời', summary: SUMMARY }).record;
     expect(record.history).toEqual([
       { at: NOW, type: 'acknowledge', from: 'received', to: 'acknowledged' },
       { at: NOW, type: 'answer', from: 'acknowledged', to: 'in_progress' },
@@ -119,7 +91,7 @@ describe('invalid transitions → 409', () => {
   const cases: [Status, Action][] = [
     ['acknowledged', { type: 'acknowledge' }],
     ['closed', { type: 'acknowledge' }],
-    ['received', { type: 'answer', text: 'x' }],
+    ['received', { type: 'answer', text: 'x', summary: SUMMARY }],
     ['received', { type: 'classify', category: 'proposed-solution' }],
     ['in_progress', { type: 'approve' }],
     ['in_progress', { type: 'return', reason: 'x' }],
@@ -174,7 +146,7 @@ const SAMPLES: Record<ActionType, Action> = {
   'request-info': { type: 'request-info', text: 'x' },
   'info-received': { type: 'info-received' },
   reroute: { type: 'reroute', departmentId: 'so-xay-dung', reason: 'x' },
-  answer: { type: 'answer', text: 'x' },
+  answer: { type: 'answer', text: 'x', summary: SUMMARY },
   approve: { type: 'approve' },
   return: { type: 'return', reason: 'x' },
   reject: { type: 'reject', reason: 'x' },
@@ -234,8 +206,16 @@ describe('an information request and the citizen’s reply', () => {
     expect(() => applyCitizenInfo(petition({ status: 'in_progress' }), 'x', { now: NOW, catalog })).toThrow(expect.objectContaining({ statusCode: 409, code: 'not_waiting' }));
   });
 
+  it('ends the wait when a rejection is approved', () => {
+    const drafted = act(asked(), { type: 'reject', reason: 'Không đủ thông tin' }).record;
+
+    const { record } = act(drafted, { type: 'approve' }, minh);
+
+    expect(record).toMatchObject({ status: 'rejected', answer: { text: 'Không đủ thông tin' } });
+    expect(record.waitingSince).toBeUndefined();
+  });
+
   it.each([
-    ['reject', { type: 'reject', reason: 'Không đủ thông tin' }],
     ['reroute', { type: 'reroute', departmentId: 'so-xay-dung', reason: 'thuộc Sở Xây dựng' }],
     ['spam', { type: 'spam' }],
   ] as [string, Action][])('ends the wait on %s', (_name, action) => {

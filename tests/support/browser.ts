@@ -55,6 +55,17 @@ export async function startBrowserStack(options: Parameters<typeof startTestApi>
 
 let axeSource: Promise<string> | undefined;
 
+/** Signs a demo official in through the local OpenID provider's pages, starting at `path`. */
+export async function signInOfficial(stack: BrowserStack, page: Page, username: string, path = '/inbox'): Promise<void> {
+  const official = stack.api.oidc!.officials.find((o) => o.username === username)!;
+  await page.goto(stack.url + path);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByLabel('Tên đăng nhập').fill(official.username);
+  await page.getByLabel('Mật khẩu').fill(official.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText(`Cán bộ: ${official.username}`).waitFor();
+}
+
 export type A11yViolation = { id: string; impact: string; help: string; targets: string[] };
 
 /**
@@ -70,15 +81,4 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
     return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n: any) => n.target.join(' ')) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/** Signs a demo official in to the inbox through the local OpenID provider's form (stack started with `auth: true`). */
-export async function signInOfficial(stack: BrowserStack, page: Page, username: string, path = '/inbox'): Promise<void> {
-  const official = stack.api.oidc!.officials.find((o) => o.username === username)!;
-  await page.goto(stack.url + path);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByLabel('Tên đăng nhập').fill(official.username);
-  await page.getByLabel('Mật khẩu').fill(official.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText(`Cán bộ: ${official.username}`).waitFor();
 }

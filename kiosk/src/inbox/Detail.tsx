@@ -19,6 +19,7 @@ const FORMS: Partial<Record<ActionType, { field: 'text' | 'reason' | 'category' 
   'info-received': { field: 'text', optional: true },
   reroute: { field: 'departmentId' },
   answer: { field: 'text' },
+  approve: { field: 'text', optional: true },
   return: { field: 'reason' },
   reject: { field: 'reason' },
   duplicate: { field: 'of' },
@@ -26,6 +27,56 @@ const FORMS: Partial<Record<ActionType, { field: 'text' | 'reason' | 'category' 
 };
 
 const categoryKey = (c: string) => `cat_${c.replace(/-/g, '_')}`;
+
+/** The summary published beside the answer when the sender did not agree to publish their words. */
+function SummaryField({ record, id }: { record: DetailData; id: string }) {
+  const required = record.kind === 'pakn' && !record.allowPublication;
+  return (
+    <div class="field">
+      <label for={`${id}-s`}>{t('summary')}</label>
+      <textarea id={`${id}-s`} name="summary" required={required} maxLength={2000} rows={2} defaultValue={record.draft?.summary ?? ''} aria-describedby={`${id}-sh`} />
+      <p class="hint" id={`${id}-sh`}>{t('summaryHint')}</p>
+    </div>
+  );
+}
+
+/** The approver edits what will be published (the preview); only what they changed is sent, and audited. */
+function ApproveForm({ record }: { record: DetailData }) {
+  const preview = record.preview!;
+  const first = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const editableQuestion = preview.questionFrom === 'summary';
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const body: Record<string, unknown> = { type: 'approve' };
+    const text = String(data.get('text') ?? '').trim();
+    const summary = String(data.get('summary') ?? '').trim();
+    if (text && text !== preview.answer) body.text = text;
+    if (editableQuestion && summary && summary !== preview.question) body.summary = summary;
+    void act(record.trackingCode, body);
+  };
+  return (
+    <form class="action-form" onSubmit={submit} aria-labelledby="form-approve-title">
+      <h3 id="form-approve-title">{tk('action_approve')}</h3>
+      <p class="hint">{t('approveHint')}</p>
+      {editableQuestion && (
+        <div class="field">
+          <label for="form-approve-s">{t('publicQuestion')}</label>
+          <textarea id="form-approve-s" name="summary" required maxLength={2000} rows={2} defaultValue={preview.question ?? ''} />
+        </div>
+      )}
+      <div class="field">
+        <label for="form-approve-v">{t('publicAnswer')}</label>
+        <textarea id="form-approve-v" name="text" ref={first} required maxLength={8000} defaultValue={preview.answer} />
+      </div>
+      <div class="actions">
+        <button class="primary" type="submit">{tk('action_approve')}</button>
+        <button type="button" onClick={() => (openForm.value = undefined)}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}
 
 function ActionForm({ record, type }: { record: DetailData; type: ActionType }) {
   const form = FORMS[type]!;
@@ -100,6 +151,7 @@ function ActionForm({ record, type }: { record: DetailData; type: ActionType }) 
             <textarea id={`${id}-v`} name={form.field} ref={first} required={!form.optional} maxLength={8000} defaultValue={type === 'answer' ? record.draft?.text ?? '' : ''} aria-describedby={type === 'answer' ? `${id}-note` : undefined} />
             {type === 'answer' && <p class="hint" id={`${id}-note`}>{t('redactionNote')}</p>}
           </div>
+          {(type === 'answer' || type === 'reject') && record.kind === 'pakn' && <SummaryField record={record} id={id} />}
         </>
       )}
       <div class="actions">
@@ -171,6 +223,7 @@ function Record({ record }: { record: DetailData }) {
         {record.followUpOf && (<><dt>{t('followUpOf')}</dt><dd><a href={`/inbox/${record.followUpOf}`} class="mono" data-testid="follow-up-of" onClick={linkTo(record.followUpOf)}>{record.followUpOf}</a></dd></>)}
         {record.followUps?.length ? (<><dt>{t('followUps')}</dt><dd data-testid="follow-ups">{record.followUps.map((code) => <a key={code} href={`/inbox/${code}`} class="mono follow-up-link" onClick={linkTo(code)}>{code}</a>)}</dd></>) : null}
         {record.answerRating && (<><dt>{t('answerRating')}</dt><dd data-testid="answer-rating">{tk(`answerRating_${record.answerRating.rating}`)} · {formatDateTime(record.answerRating.at)}{record.answerRating.comment && <p class="quote">{record.answerRating.comment}</p>}</dd></>)}
+        {record.kind === 'pakn' && (<><dt>{t('allowPublication')}</dt><dd>{record.allowPublication ? t('allowPublicationYes') : t('allowPublicationNo')}</dd></>)}
       </dl>
       <section aria-labelledby="comment-title">
         <h3 id="comment-title">{t('comment')}</h3>
@@ -193,17 +246,26 @@ function Record({ record }: { record: DetailData }) {
         )}
       </section>
       {record.waitingSince && <p class="notice warn">{t('waiting', { at: formatDateTime(record.waitingSince) })}</p>}
-      {record.draft && (
+      {record.draft && record.preview && (
         <section class="draft" aria-labelledby="draft-title">
-          <h3 id="draft-title">{t('draft')}</h3>
+          <h3 id="draft-title">{t('draft')} — {tk(`draftKind_${record.preview.kind}`)}</h3>
           <p class="hint">{t('draftBy', { name: record.draft.byName, at: formatDateTime(record.draft.at) })}</p>
           {record.draft.returned && <p class="notice warn">{t('returned', { reason: record.draft.returned.reason })}</p>}
-          <p class="quote">{record.draft.text}</p>
+          <h4>{t('draftOriginal')}</h4>
+          <p class="quote" data-testid="draft-text">{record.draft.text}</p>
+          {record.draft.summary && <p class="quote">{record.draft.summary}</p>}
+          <h4>{t('toPublish')}</h4>
+          <p class="hint">{record.preview.questionFrom ? tk(`questionFrom_${record.preview.questionFrom}`) : t('noQuestion')}</p>
+          {record.preview.question && (
+            <p class="quote" data-testid="preview-question"><strong>{t('publicQuestion')}:</strong> {record.preview.question}</p>
+          )}
+          <p class="quote" data-testid="preview-answer"><strong>{t('publicAnswer')}:</strong> {record.preview.answer}</p>
         </section>
       )}
       {record.answer && (
         <section aria-labelledby="answer-title">
           <h3 id="answer-title">{t('published')}</h3>
+          {record.answer.question && <p class="quote" data-testid="published-question"><strong>{t('publicQuestion')}:</strong> {record.answer.question}</p>}
           <p class="quote" data-testid="published-answer">{record.answer.text}</p>
         </section>
       )}
@@ -223,8 +285,10 @@ function Record({ record }: { record: DetailData }) {
             </button>
           ))}
         </div>
-        {openForm.value && FORMS[openForm.value as ActionType] && record.actions.includes(openForm.value as ActionType) && (
-          <ActionForm record={record} type={openForm.value as ActionType} />
+        {openForm.value === 'approve' && record.preview && record.actions.includes('approve') ? (
+          <ApproveForm record={record} />
+        ) : (
+          openForm.value && FORMS[openForm.value as ActionType] && record.actions.includes(openForm.value as ActionType) && <ActionForm record={record} type={openForm.value as ActionType} />
         )}
       </section>
       <Events events={record.events} />

@@ -132,6 +132,11 @@ function Found({ data }: { data: Tracking }) {
       <h3>{t('answer')}</h3>
       {data.answer ? (
         <blockquote class="answer" data-testid="answer">
+          {data.answer.question && (
+            <p class="hint" data-testid="answer-question">
+              {t('publishedQuestion')}: {data.answer.question}
+            </p>
+          )}
           <p class="answer-text">{data.answer.text}</p>
           <footer class="hint">{t('answeredAt', { at: formatDateTime(data.answer.answeredAt) })}</footer>
         </blockquote>

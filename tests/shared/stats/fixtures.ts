@@ -14,7 +14,7 @@ const rating = (code: string, receivedAt: string, value: number, extra: Partial<
 
 export const deptA: StatsRecord[] = [
   // Same day: 0 working days. Service rated 5 at the counter, but the citizen is dissatisfied with the answer.
-  rec('A1', { receivedAt: '2026-02-02T09:00:00+07:00', rating: 5, ...answered('2026-02-02T15:00:00+07:00', { answerText: 'Đã tiếp thu.', answerRating: 'dissatisfied' }), question: 'Đề nghị gọi 0912 345 678 khi có kết quả.' }),
+  rec('A1', { receivedAt: '2026-02-02T09:00:00+07:00', rating: 5, ...answered('2026-02-02T15:00:00+07:00', { answerText: 'Đã tiếp thu.', answerRating: 'dissatisfied' }), question: 'Đề nghị gọi lại khi có kết quả.' }),
   // Saturday receipt, Monday answer: 1 working day.
   rec('A2', { receivedAt: '2026-02-07T10:00:00+07:00', rating: 4, channel: 'qr', ...answered('2026-02-09T10:00:00+07:00') }),
   // Across Tết: Friday 13 Feb → Monday 23 Feb is 1 working day (16–20 off). A low service rating, answer accepted.

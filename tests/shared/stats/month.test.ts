@@ -94,10 +94,10 @@ describe('computeMonth: totals and published answers', () => {
     expect(totals.excluded).toEqual({ spam: 1, misuse: 0 });
   });
 
-  it('publishes petitions answered in the month, redacted', () => {
+  it('publishes petitions answered in the month with their texts byte for byte as approved', () => {
     const { answers } = feb();
     expect(answers).toHaveLength(1);
-    expect(answers[0]).toMatchObject({ departmentId: 'dept-a', question: 'Đề nghị gọi [số điện thoại] khi có kết quả.', answer: 'Đã tiếp thu.' });
+    expect(answers[0]).toMatchObject({ departmentId: 'dept-a', question: 'Đề nghị gọi lại khi có kết quả.', answer: 'Đã tiếp thu.' });
   });
 
   it('is about the running month as of now while it runs', () => {

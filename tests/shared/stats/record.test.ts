@@ -24,10 +24,15 @@ const petition = (fields: Partial<FeedbackRecord> = {}): FeedbackRecord => ({
 });
 
 describe('toStatsRecord', () => {
-  it('keeps no contact data and redacts the question with the submitter name', () => {
-    const copy = toStatsRecord(petition());
-    expect(JSON.stringify(copy)).not.toMatch(/Lê Lợi|0912345678|Nguyễn Văn An/);
-    expect(copy.question).toBe('Tôi là [họ tên], số [số điện thoại], đề nghị bỏ yêu cầu sao y.');
+  it('keeps no contact data and never the citizen’s comment', () => {
+    const copy = toStatsRecord(petition({ allowPublication: true }));
+    expect(JSON.stringify(copy)).not.toMatch(/Lê Lợi|0912345678|Nguyễn Văn An|sao y/);
+    expect(copy.question).toBeUndefined();
+  });
+
+  it('carries the published question and answer exactly as approved (never recomputed)', () => {
+    const answer = { text: 'Đã tiếp thu; gọi 0912345678', question: 'Tóm tắt: đề nghị bỏ yêu cầu sao y.', answeredAt: '2026-01-22T09:00:00+07:00' };
+    expect(toStatsRecord(petition({ status: 'answered', answer }))).toMatchObject({ question: answer.question, answerText: answer.text });
   });
 
   it('is resolved by the earliest of answer, closing, or leaving the open statuses', () => {

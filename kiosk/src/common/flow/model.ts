@@ -20,6 +20,8 @@ export function createFlow(options: { channel: 'kiosk' | 'qr'; deviceId?: string
     email: signal(''),
     address: signal(''),
     consent: signal(false),
+    /** Whether the petition's content (never the personal data) may be published with the answer: asked, default no. */
+    allowPublication: signal(false),
     /** Field path → message key, from the last failed validation. */
     errors: signal<FieldErrors>({}),
     /** Bumped on every reset: components keyed on it start fresh (focus, scroll). */
@@ -35,6 +37,7 @@ export function createFlow(options: { channel: 'kiosk' | 'qr'; deviceId?: string
       model.comment.value = '';
       model.name.value = model.phone.value = model.email.value = model.address.value = '';
       model.consent.value = false;
+      model.allowPublication.value = false;
       model.errors.value = {};
       model.round.value++;
     });

@@ -24,6 +24,8 @@ const vi = {
   address: 'Địa chỉ',
   consentText:
     'Tôi đồng ý cung cấp họ tên, số điện thoại, địa chỉ để cơ quan xử lý và trả lời phản ánh của tôi. Chỉ cán bộ của cơ quan xử lý được xem các thông tin này; thông tin không được công khai; Ông/Bà có thể yêu cầu sửa hoặc xóa (Nghị định 13/2023/NĐ-CP).',
+  allowPublicationText:
+    'Cho phép công khai nội dung phản ánh của tôi cùng câu trả lời, không kèm họ tên, số điện thoại, địa chỉ hay thông tin cá nhân nào. Nếu không đánh dấu, chỉ công khai câu trả lời và một dòng tóm tắt do cán bộ viết.',
   send: 'Gửi',
   sendPetition: 'Gửi phản ánh',
   skipToSend: 'Bỏ qua, gửi không cần trả lời',
@@ -65,6 +67,8 @@ const en: Record<Key, string> = {
   address: 'Address',
   consentText:
     'I agree to give my name, phone number and address so that the office can handle and answer my petition. Only officials of that office can see them; they are never published, and you may ask to correct or delete them (Decree 13/2023/NĐ-CP).',
+  allowPublicationText:
+    'I agree that the content of my petition may be published with the answer, without my name, phone number, address or any personal data. If you leave this unticked, only the answer and a short summary written by an official are published.',
   send: 'Send',
   sendPetition: 'Send petition',
   skipToSend: 'Skip, send without an answer',

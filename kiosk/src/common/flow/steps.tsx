@@ -151,6 +151,10 @@ export function ContactStep({ flow, onSend, busy }: FlowProps) {
         <label for="consent">{t('consentText')}</label>
       </div>
       <FieldError flow={flow} path="consent" />
+      <div class="field consent">
+        <input id="allow-publication" type="checkbox" checked={flow.allowPublication.value} onChange={(e) => (flow.allowPublication.value = e.currentTarget.checked)} />
+        <label for="allow-publication">{t('allowPublicationText')}</label>
+      </div>
       <Errors flow={flow} />
       <Footer primary={t('sendPetition')} onPrimary={() => onSend('pakn')} secondary={t('skipToSend')} onSecondary={() => onSend('rating')} onBack={() => flow.go('comment')} busy={busy} />
     </section>

@@ -28,6 +28,7 @@ export function toInput(flow: Flow, counterId: string, kind: FeedbackInput['kind
     comment: partial ? undefined : text(flow.comment.value),
     contact,
     consent: kind === 'pakn' ? flow.consent.value : undefined,
+    allowPublication: kind === 'pakn' && flow.allowPublication.value ? true : undefined,
     deviceId: flow.options.deviceId,
     submittedAt: new Date().toISOString(),
   });
