@@ -1,17 +1,18 @@
 /**
- * `npm run cost`: the cost model of docs/COST.md, computed from the synthesized prod template
- * (function memory and architecture, indexes and their projection, WAF rules, alarms, keys) and
- * from real feedback items built by the same code the API runs (their DynamoDB size decides the
- * write units). Prices are ap-southeast-1 list prices, stated in PRICES; the Lambda duration is an
- * assumption (ASSUMED), not a measurement: no AWS account is reachable from here.
+ * `npm run cost [-- --sms-usd 0.05] [--write]`: the cost model of docs/COST.md, computed from the
+ * synthesized prod template (function memory and architecture, indexes and their projection, WAF
+ * rules, alarms, keys, secrets, scheduled jobs) and from what the code writes per submission
+ * (infra/cost-model.ts: item sizes, index copies, the rate-limit window, outbox items, SMS parts).
+ * Prices are ap-southeast-1 list prices, stated in PRICES; durations and the SMS price are
+ * assumptions (ASSUMED, --sms-usd), not measurements: no AWS account is reachable from here.
+ * `--write` replaces the output block in docs/COST.md.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { toItem } from '#functions/lib/feedback-store';
-import { indexCatalog, type Catalog } from '#shared/catalog';
-import { buildFeedbackRecord } from '#shared/feedback';
-import type { FeedbackInput } from '#shared/schemas';
+import { JOBS } from '#functions/jobs';
+import { submissionWrites } from './cost-model.ts';
 import { buildApp } from './stacks/index.ts';
 
 /** USD, ap-southeast-1 (Singapore) list prices; CloudFront: "Asia Pacific" incl. Vietnam. */
@@ -34,6 +35,8 @@ export const PRICES = {
   secret: 0.4,
   dashboard: 3,
   schedulerInvocation: 1 / 1e6,
+  xrayTrace: 5 / 1e6,
+  sesEmail: 0.1 / 1e3,
 };
 
 /** What cannot be measured here. */
@@ -49,50 +52,28 @@ export const ASSUMED = {
   statsSecondsPer100k: 20,
   /** Statistics files written per run (index, JSON, CSV per month; two months on the 1st). */
   statsPutsPerRun: 4,
+  /** USD per SMS part to a Vietnamese number (transactional): a placeholder, not a quote; --sms-usd overrides. */
+  smsUsd: 0.05,
+  /** Submissions arrive in office hours: 22 working days × 9 hours a month (for X-Ray's sampling). */
+  busySecondsPerMonth: 22 * 9 * 3600,
+  /** Billed duration of a scheduled run that finds little to do (delivery every minute, hourly checks). */
+  idleJobMs: 300,
 };
 
-/** DynamoDB item size: attribute names plus values (AWS's documented rules, numbers approximated). */
-export function itemBytes(item: Record<string, any>): number {
-  const value = (v: any): number => {
-    if ('S' in v) return Buffer.byteLength(v.S, 'utf8');
-    if ('N' in v) return Math.ceil(String(v.N).replace(/^-/, '').length / 2) + 1;
-    if ('BOOL' in v || 'NULL' in v) return 1;
-    if ('L' in v) return 3 + v.L.reduce((sum: number, e: any) => sum + 1 + value(e), 0);
-    if ('M' in v) return 3 + Object.entries(v.M).reduce((sum, [k, e]) => sum + 1 + Buffer.byteLength(k, 'utf8') + value(e), 0);
-    if ('SS' in v) return v.SS.reduce((sum: number, s: string) => sum + Buffer.byteLength(s, 'utf8'), 0);
-    return 0;
-  };
-  return Object.entries(item).reduce((sum, [name, v]) => sum + Buffer.byteLength(name, 'utf8') + value(v), 0);
+/**
+ * Share of requests X-Ray records under Lambda's default sampling rule (the first request each
+ * second, then 5% of the rest), for `perMonth` requests spread evenly over office hours.
+ */
+export function tracedShare(perMonth: number, busySeconds = ASSUMED.busySecondsPerMonth): number {
+  const rate = perMonth / busySeconds;
+  return rate === 0 ? 0 : (Math.min(rate, 1) + 0.05 * Math.max(0, rate - 1)) / rate;
 }
 
-const SAMPLES: Record<string, FeedbackInput> = {
-  'kiosk rating, no comment': { counterId: 'tthc-quay-01', kind: 'rating', channel: 'kiosk', rating: 4, reasons: ['waiting_time'], deviceId: 'kiosk-01' },
-  'QR rating, 300-character comment': {
-    counterId: 'tthc-quay-01',
-    kind: 'rating',
-    channel: 'qr',
-    rating: 2,
-    comment: 'Thời gian chờ quá lâu, cán bộ hướng dẫn chưa rõ ràng về giấy tờ cần bổ sung. '.repeat(4).slice(0, 300),
-  },
-  'petition (PAKN), 2,000 characters, contact': {
-    counterId: 'tthc-quay-01',
-    kind: 'pakn',
-    channel: 'web',
-    comment: 'Đề nghị xem xét lại quy định về thành phần hồ sơ đăng ký đất đai vì chưa phù hợp thực tế. '.repeat(25).slice(0, 2000),
-    contact: { name: 'Nguyễn Văn An', phone: '0912345678', address: '12 Lê Lợi, phường Bến Thành, TP. Hồ Chí Minh' },
-    consent: true,
-  },
-};
-
-const catalog = () => indexCatalog(JSON.parse(readFileSync('local/demo/catalog.json', 'utf8')) as Catalog);
-
-export function sampleItems(): { name: string; bytes: number; writeUnitsPerCopy: number }[] {
-  const index = catalog();
-  return Object.entries(SAMPLES).map(([name, input]) => {
-    const record = buildFeedbackRecord(input, index, { trackingCode: 'GY-ABCDE-FGHIJ', receivedAt: '2026-10-15T09:30:00+07:00', requestHash: 'x'.repeat(43), source: 'api' });
-    const bytes = itemBytes(toItem(record));
-    return { name, bytes, writeUnitsPerCopy: Math.ceil(bytes / 1024) };
-  });
+/** Runs a month of an EventBridge Scheduler expression (rate(N unit) or a daily cron). */
+export function runsPerMonth(schedule: string): number {
+  const rate = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(schedule);
+  if (!rate) return 31; // the jobs' crons run once a day
+  return (31 * 24 * 60) / (Number(rate[1]) * { minute: 1, hour: 60, day: 1440 }[rate[2] as 'minute' | 'hour' | 'day']);
 }
 
 function template(): { site: Template; edge: Template } {
@@ -105,52 +86,70 @@ function template(): { site: Template; edge: Template } {
   };
 }
 
-const usd = (n: number) => `$${n < 0.01 ? n.toFixed(4) : n.toFixed(2)}`;
+const usd = (n: number) => `$${n < 0.01 ? n.toFixed(4) : n.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-function main(): void {
+const sum = (lines: Record<string, number>) => Object.values(lines).reduce((a, b) => a + b, 0);
+const breakdown = (lines: Record<string, number>) => Object.entries(lines).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${usd(v)}`).join(', ');
+
+type Fn = { MemorySize: number; Architectures: string[]; Environment?: { Variables?: Record<string, string> } };
+
+/** The model's lines, as printed and as written into docs/COST.md. */
+function report(smsUsd: number): string[] {
+  const out: string[] = [];
   const { site, edge } = template();
-  const functions = Object.values(site.findResources('AWS::Lambda::Function')) as { Properties: any }[];
-  const submit = functions.find((f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'submit-feedback')!.Properties;
-  const stats = functions.find((f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'publish-stats')?.Properties;
+  const functions = (Object.values(site.findResources('AWS::Lambda::Function')) as { Properties: Fn }[]).map((f) => f.Properties);
+  const fn = (name: string) => functions.find((f) => f.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === name);
+  const submit = fn('submit-feedback')!;
+  const stats = fn('publish-stats');
   const table = (Object.values(site.findResources('AWS::DynamoDB::Table'))[0] as { Properties: any }).Properties;
   const indexes = (table.GlobalSecondaryIndexes as { IndexName: string; Projection: { ProjectionType: string } }[]) ?? [];
   const acl = (Object.values(edge.findResources('AWS::WAFv2::WebACL'))[0] as { Properties: any }).Properties;
   const count = (type: string) => Object.keys(site.findResources(type)).length;
 
-  console.log(`From the template: submit-feedback ${submit.MemorySize} MB ${submit.Architectures}; table indexes ${indexes.map((i) => `${i.IndexName} (${i.Projection.ProjectionType})`).join(', ')}`);
-  console.log(`WAF rules ${acl.Rules.length}; alarms ${count('AWS::CloudWatch::Alarm')}; KMS keys ${count('AWS::KMS::Key')}; secrets ${count('AWS::SecretsManager::Secret')}\n`);
+  out.push(`From the template: submit-feedback ${submit.MemorySize} MB ${submit.Architectures}; table indexes ${indexes.map((i) => `${i.IndexName} (${i.Projection.ProjectionType})`).join(', ')}`);
+  out.push(`WAF rules ${acl.Rules.length}; alarms ${count('AWS::CloudWatch::Alarm')}; KMS keys ${count('AWS::KMS::Key')}; secrets ${count('AWS::SecretsManager::Secret')}; functions ${functions.length}; SMS ${usd(smsUsd)} per part (--sms-usd)`);
 
-  const copies = 1 + indexes.length; // a new record carries every index key: each index stores a full copy (projection ALL)
-  console.log('Item sizes (built by buildFeedbackRecord + toItem):');
-  const samples = sampleItems();
-  for (const s of samples) console.log(`  ${s.name}: ${s.bytes} B → ${s.writeUnitsPerCopy} WRU × ${copies} copies = ${s.writeUnitsPerCopy * copies} WRU`);
+  const samples = submissionWrites();
+  out.push('', 'Writes per submission (items built by the API\'s own code; 1 WRU per started KB per copy):');
+  for (const s of samples) {
+    const extra = [s.rateLimitWru ? `+ ${s.rateLimitWru} rate-limit window` : '', s.outboxWru ? `+ ${s.outboxWru} outbox (${s.smsParts} SMS over its life)` : ''].filter(Boolean).join(' ');
+    out.push(`  ${s.name}: ${s.bytes} B in ${s.copies.join(' + ')} = ${s.recordWru} WRU ${extra}`.trimEnd());
+  }
 
   const n = 1e6;
   const gbSeconds = (submit.MemorySize / 1024) * (ASSUMED.submitMs / 1000);
-  const perMillion = (wru: number) => ({
-    'DynamoDB writes': n * wru * PRICES.dynamoWriteUnit,
+  const traced = tracedShare(n);
+  const perMillion = (s: (typeof samples)[number]) => ({
+    'DynamoDB record': n * s.recordWru * PRICES.dynamoWriteUnit,
+    'rate-limit write': n * s.rateLimitWru * PRICES.dynamoWriteUnit,
+    'outbox writes': n * s.outboxWru * PRICES.dynamoWriteUnit,
     'Lambda requests': n * PRICES.lambdaRequest,
     'Lambda duration': n * gbSeconds * PRICES.lambdaArmGbSecond,
     'HTTP API': n * PRICES.httpApiRequest,
     'CloudFront (API request)': n * PRICES.cloudFrontHttpsRequest,
     'WAF requests': n * PRICES.wafRequest,
     'CloudWatch Logs': ((n * ASSUMED.logBytesPerRequest) / 1e9) * PRICES.logsIngestGb,
+    'X-Ray': n * traced * PRICES.xrayTrace,
+    SMS: n * s.smsParts * smsUsd,
+    'SES e-mail': n * s.emails * PRICES.sesEmail,
   });
-  console.log(`\n1,000,000 submissions (Lambda ${ASSUMED.submitMs} ms assumed at ${submit.MemorySize} MB):`);
-  for (const s of samples) {
-    const lines = perMillion(s.writeUnitsPerCopy * copies);
-    const total = Object.values(lines).reduce((a, b) => a + b, 0);
-    console.log(`  ${s.name}: ${usd(total)}  (${Object.entries(lines).map(([k, v]) => `${k} ${usd(v)}`).join(', ')})`);
+  out.push('', `1,000,000 submissions a month (Lambda ${ASSUMED.submitMs} ms assumed at ${submit.MemorySize} MB; X-Ray records ${(traced * 100).toFixed(0)}% of them over office hours):`);
+  for (const kind of ['rating', 'pakn'] as const) {
+    out.push(kind === 'rating' ? ' Ratings:' : ' Petitions (each answered once: SMS at receipt and at the answer):');
+    for (const s of samples.filter((x) => x.kind === kind)) {
+      const lines = perMillion(s);
+      const withoutSms = s.smsParts ? `; without SMS ${usd(sum(lines) - lines.SMS)}` : '';
+      out.push(`  ${s.name}: ${usd(sum(lines))}${withoutSms}  (${breakdown(lines)})`);
+    }
   }
   const qrPage = n * (ASSUMED.qrPageRequests * (PRICES.cloudFrontHttpsRequest + PRICES.wafRequest) + (ASSUMED.qrPageBytes / 1e9) * PRICES.cloudFrontGbOut);
-  console.log(`  + if every submission came by QR and loaded the /q page once: ${usd(qrPage)}`);
+  out.push(`  + if every submission came by QR and loaded the /q page once: ${usd(qrPage)}`);
 
   if (stats) {
     const statsGb = stats.MemorySize / 1024;
-    console.log(`\nA month of statistics publication (publish-stats ${stats.MemorySize} MB, 31 daily runs + 1 closing run):`);
+    out.push('', `A month of statistics publication (publish-stats ${stats.MemorySize} MB, 31 daily runs + 1 closing run):`);
     for (const records of [10_000, 100_000, 1_000_000]) {
-      const avgBytes = samples[1]!.bytes;
-      const readUnits = Math.ceil((records * avgBytes) / 4096) * 0.5; // eventually consistent Query pages
+      const readUnits = Math.ceil((records * samples[1]!.bytes) / 4096) * 0.5; // eventually consistent Query pages
       const runs = 32;
       const seconds = (records / 1e5) * ASSUMED.statsSecondsPer100k;
       const cost = {
@@ -159,19 +158,41 @@ function main(): void {
         'S3 PUT': runs * ASSUMED.statsPutsPerRun * PRICES.s3Put,
         Scheduler: runs * PRICES.schedulerInvocation,
       };
-      const total = Object.values(cost).reduce((a, b) => a + b, 0);
-      console.log(`  ${records.toLocaleString('en')} records in the month: ${usd(total)}  (${Object.entries(cost).map(([k, v]) => `${k} ${usd(v)}`).join(', ')})`);
+      out.push(`  ${records.toLocaleString('en')} records in the month: ${usd(sum(cost))}  (${breakdown(cost)})`);
     }
   }
 
+  // The other scheduled jobs run whether or not anything happened: a fixed cost.
+  const jobRuns = JOBS.filter((j) => j.handler !== 'publish-stats').map((j) => ({ runs: runsPerMonth(j.schedule), gb: (fn(j.handler)?.MemorySize ?? 1024) / 1024 }));
+  const runs = jobRuns.reduce((a, j) => a + j.runs, 0);
   const fixed = {
     'WAF web ACL + rules': PRICES.wafWebAcl + acl.Rules.length * PRICES.wafRule,
     'CloudWatch alarms': count('AWS::CloudWatch::Alarm') * PRICES.alarm,
     'CloudWatch dashboard': count('AWS::CloudWatch::Dashboard') * PRICES.dashboard,
     'KMS keys': count('AWS::KMS::Key') * PRICES.kmsKey,
     'Secrets Manager': count('AWS::SecretsManager::Secret') * PRICES.secret,
+    [`scheduled runs (${Math.round(runs).toLocaleString('en')}: Lambda, Scheduler, X-Ray)`]: jobRuns.reduce(
+      (a, j) => a + j.runs * (PRICES.lambdaRequest + (ASSUMED.idleJobMs / 1000) * j.gb * PRICES.lambdaArmGbSecond + PRICES.schedulerInvocation + PRICES.xrayTrace),
+      0,
+    ),
   };
-  console.log(`\nFixed per month: ${usd(Object.values(fixed).reduce((a, b) => a + b, 0))}  (${Object.entries(fixed).map(([k, v]) => `${k} ${usd(v)}`).join(', ')})`);
+  out.push('', `Fixed per month: ${usd(sum(fixed))}  (${breakdown(fixed)})`);
+  return out;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { 'sms-usd': { type: 'string', default: String(ASSUMED.smsUsd) }, write: { type: 'boolean', default: false } } });
+  const smsUsd = Number(values['sms-usd']);
+  if (!(smsUsd >= 0)) throw new Error('--sms-usd must be a price in USD per SMS part, e.g. 0.05');
+  const lines = report(smsUsd);
+  console.log(lines.join('\n'));
+  if (values.write) {
+    const doc = readFileSync('docs/COST.md', 'utf8');
+    const block = /```\n\$ npm run cost[^\n]*\n[\s\S]*?```/;
+    if (!block.test(doc)) throw new Error('docs/COST.md has no ```$ npm run cost block to replace');
+    writeFileSync('docs/COST.md', doc.replace(block, () => `\`\`\`\n$ npm run cost${smsUsd === ASSUMED.smsUsd ? '' : ` -- --sms-usd ${smsUsd}`}\n${lines.join('\n')}\n\`\`\``));
+    console.log('\ndocs/COST.md updated');
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

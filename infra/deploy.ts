@@ -91,7 +91,12 @@ Góp Ý (${stage}) is deployed.
   User pool:     ${site.UserPoolId}
   Alarm topic:   ${site.AlarmTopicArn}
 
-Next: create the first administrator (docs/DEPLOY.md, "First administrator"):
+Next (docs/DEPLOY.md, steps 6 and 7):
+  publish the statistics once, then run the smoke test:
+  aws lambda invoke --region ap-southeast-1 --function-name ${site.PublishStatsFunctionName} \\
+    --cli-binary-format raw-in-base64-out --payload '{}' /dev/stdout
+  npm run smoke -- --url ${site.SiteUrl}
+  create the first administrator:
   aws cognito-idp admin-create-user --region ap-southeast-1 --user-pool-id ${site.UserPoolId} \\
     --username admin@example.gov.vn --user-attributes Name=email,Value=admin@example.gov.vn Name=email_verified,Value=true
   aws cognito-idp admin-add-user-to-group --region ap-southeast-1 --user-pool-id ${site.UserPoolId} \\

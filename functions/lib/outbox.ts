@@ -37,7 +37,8 @@ export type OutboxItem = Message & {
   recordKey?: string;
 };
 
-function itemOf(entry: OutboxItem, now: Date) {
+/** The stored item of an outbox entry (also sized by `npm run cost`). */
+export function itemOf(entry: OutboxItem, now: Date) {
   const queue =
     entry.state === 'pending'
       ? { gsi1pk: keys.outboxQueue('PENDING'), gsi1sk: `${entry.nextAttemptAt}#${entry.id}` }

@@ -89,5 +89,8 @@ export class SiteStack extends Stack {
     new CfnOutput(this, 'TrackingCodeSecretArn', { value: this.data.trackingCodeSecret.secretArn, description: 'Key of tracking codes: `npm run import -- --aws` of feedback needs it' });
     new CfnOutput(this, 'SiteBucketName', { value: this.data.siteBucket.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+    const stats = this.jobs.functions.get('publish-stats');
+    // After a first deploy /stats is empty until the nightly run: the guide invokes it once by this name.
+    if (stats) new CfnOutput(this, 'PublishStatsFunctionName', { value: stats.functionName, description: 'Invoke once after the first deploy: /stats is empty until the nightly run' });
   }
 }
