@@ -141,7 +141,8 @@ export async function createOidc(options: { issuer: string; dataDir?: string; ke
     // Claims the API reads, as in Cognito access tokens.
     extraTokenClaims: (_ctx: unknown, token: { kind: string; accountId?: string }) => {
       const official = token.kind === 'AccessToken' && token.accountId ? byUsername.get(token.accountId) : undefined;
-      return official ? { username: official.username, 'cognito:groups': official.groups } : undefined;
+      // `name`: Cognito adds it with a pre-token-generation trigger; the duty panel shows it to citizens.
+      return official ? { username: official.username, name: official.name, 'cognito:groups': official.groups } : undefined;
     },
     renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {
       ctx.type = 'html';

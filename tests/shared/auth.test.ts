@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAccess, canSeeContact, officialFromClaims, parseGroups } from '#shared/auth';
+import { canAccess, canLead, canSeeContact, displayName, officialFromClaims, parseGroups } from '#shared/auth';
 import { UnauthorizedError } from '#shared/errors';
 
 describe('parseGroups', () => {
@@ -17,6 +17,16 @@ describe('officialFromClaims', () => {
   it('builds the official from Cognito-style claims as API Gateway passes them', () => {
     const official = officialFromClaims({ sub: 'abc', username: 'tuphap.lan', 'cognito:groups': '[dept-so-tu-phap]', client_id: 'x' });
     expect(official).toEqual({ id: 'abc', username: 'tuphap.lan', departments: ['so-tu-phap'], admin: false });
+  });
+  it('makes a lead of a department from its lead group, an official of it too, and keeps the display name', () => {
+    const lead = officialFromClaims({ sub: 'x', username: 'lanhdao.tuphap', name: 'Ngô Thị Hạnh', 'cognito:groups': '[lead-so-tu-phap]' });
+    expect(lead).toEqual({ id: 'x', username: 'lanhdao.tuphap', name: 'Ngô Thị Hạnh', departments: ['so-tu-phap'], leads: ['so-tu-phap'], admin: false });
+    expect(canLead(lead, 'so-tu-phap')).toBe(true);
+    expect(canLead(lead, 'so-xay-dung')).toBe(false);
+    expect(canLead(officialFromClaims({ sub: 'o', 'cognito:groups': '[dept-so-tu-phap]' }), 'so-tu-phap')).toBe(false);
+    expect(canLead(officialFromClaims({ sub: 'a', 'cognito:groups': '[admin]' }), 'so-tu-phap')).toBe(true);
+    expect(displayName(lead)).toBe('Ngô Thị Hạnh');
+    expect(displayName(officialFromClaims({ sub: 'o', username: 'tuphap.lan' }))).toBe('tuphap.lan');
   });
   it('recognises the admin', () => {
     expect(officialFromClaims({ sub: 'a', 'cognito:groups': ['admin'] }).admin).toBe(true);
