@@ -29,6 +29,9 @@ export type FeedbackRecord = {
   contact?: Contact;
   consent?: boolean;
   deviceId?: string;
+  /** The official on duty at the counter when it was given (set by the server, never by the client; see shared/duty.ts). */
+  officialId?: string;
+  officialName?: string;
   /** Device clock at submission (kiosks); only compared with the same device's other submissions. */
   submittedAt?: string;
   receivedAt: string;

@@ -32,6 +32,12 @@ export const keys = {
   alertPartition: (departmentId: string) => `ALERT#${departmentId}`,
   /** Open-work counters of a department, one number per status (see inbox-counts.ts). */
   inboxCounts: (departmentId: string) => ({ pk: `COUNTS#${departmentId}`, sk: '#META' }),
+  /** Who is on duty at a counter now (one item: a new start replaces it). */
+  duty: (counterId: string) => ({ pk: `DUTY#${counterId}`, sk: '#META' }),
+  /** The counter an official is on duty at, so ending duty needs no counter id. */
+  officialDuty: (officialId: string) => ({ pk: `OFFICIAL#${officialId}`, sk: 'DUTY' }),
+  /** A counter's duty log: one item per start, end or replacement, never rewritten. */
+  dutyEvent: (counterId: string, at: string, officialId: string) => ({ pk: `DUTY#${counterId}`, sk: `${AUDIT_PREFIX}${at}#${officialId}` }),
   /** The morning digest of a department for one local day: written once, so it is sent once. */
   digest: (departmentId: string, day: string) => ({ pk: `DIGEST#${departmentId}`, sk: `DAY#${day}` }),
 };

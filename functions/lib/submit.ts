@@ -24,7 +24,15 @@ export type Submitted = { record: FeedbackRecord; created: boolean };
 
 export async function submitFeedback(
   input: FeedbackInput,
-  options: { now: Date; idempotencyKey?: string; receivedAt?: Date | string; source?: FeedbackRecord['source']; extra?: Partial<FeedbackRecord> },
+  options: {
+    now: Date;
+    idempotencyKey?: string;
+    receivedAt?: Date | string;
+    source?: FeedbackRecord['source'];
+    extra?: Partial<FeedbackRecord>;
+    /** The official on duty (server-side): outside the request hash, so a replay after a change of duty is still a replay. */
+    attribution?: Partial<FeedbackRecord>;
+  },
 ): Promise<Submitted> {
   const catalog = await loadCatalog();
   const requestHash = hashRequest({ input, receivedAt: options.receivedAt ?? null, extra: options.extra ?? null });
@@ -33,6 +41,7 @@ export async function submitFeedback(
     const record: FeedbackRecord = {
       ...buildFeedbackRecord(input, catalog, { trackingCode, receivedAt: options.receivedAt ?? options.now, requestHash, source: options.source ?? 'api' }),
       ...options.extra,
+      ...options.attribution,
     };
     // Only backdated (imported) records touch the counters; a live one is counted as new (inbox-counts.ts).
     const counters = record.source === 'api' ? undefined : await readCounters([record.departmentId]);

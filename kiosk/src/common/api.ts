@@ -32,6 +32,8 @@ export type CounterInfo = {
   name: string;
   department: { id: string; name: string; answerSlaWorkingDays: number };
   procedures: { code: string; name: string }[];
+  /** The official on duty at the counter: a name only. */
+  onDuty?: { name: string } | null;
 };
 export type Receipt = {
   trackingCode: string;

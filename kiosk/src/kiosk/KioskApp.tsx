@@ -5,6 +5,7 @@ import { createFlow } from '../common/flow/model.ts';
 import { LangToggle } from '../common/LangToggle.tsx';
 import { Qr } from '../common/Qr.tsx';
 import { enqueue, failed, online, receipts, stalled, waiting } from './outbox.ts';
+import { OnDuty } from '../common/OnDuty.tsx';
 import { ChooseCounter } from './ChooseCounter.tsx';
 import { chooseCounter, counter, counterError, counterId, deviceId, idleMs, invalidCounterParam, largeText, loadCounter } from './settings.ts';
 import { watchIdle } from './idle.ts';
@@ -41,6 +42,8 @@ async function onIdle() {
 export function startKiosk() {
   watchIdle(idleMs, () => void onIdle());
   void loadCounter();
+  // Who is on duty changes during the day: refresh the counter (and its cached copy) each minute.
+  setInterval(() => void loadCounter(), 60_000);
 }
 
 function StatusMark() {
@@ -96,6 +99,7 @@ export function KioskApp() {
         <div>
           <span class="brand">{counter.value?.name ?? t('title')}</span>
           {counter.value && <span class="hint"> · {counter.value.department.name}</span>}
+          {counter.value?.onDuty && <> · <OnDuty onDuty={counter.value.onDuty} /></>}
         </div>
         <div class="tools">
           <StatusMark />

@@ -6,6 +6,7 @@ import { signal } from '@preact/signals';
 import { api, type ApiError, type CounterInfo } from '../common/api.ts';
 import { FlowView } from '../common/flow/FlowView.tsx';
 import { createFlow } from '../common/flow/model.ts';
+import { OnDuty } from '../common/OnDuty.tsx';
 import { SiteHeader } from '../common/SiteHeader.tsx';
 import { t } from './strings.ts';
 
@@ -38,6 +39,12 @@ export function QrApp() {
               <strong>{c.name}</strong>
               <br />
               <span class="hint">{c.department.name}</span>
+              {c.onDuty && (
+                <>
+                  <br />
+                  <OnDuty onDuty={c.onDuty} />
+                </>
+              )}
             </>
           ) : error ? null : (
             <span class="hint">{t('loading')}</span>
