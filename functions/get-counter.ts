@@ -25,6 +25,7 @@ export const handler = http({
         },
         procedures,
         onDuty: await publicOnDuty(counter.id, counter.departmentId),
+        criteria: catalog.criteria,
       },
       // Short: a change of duty shows on the kiosk and the QR page within seconds.
       headers: { 'cache-control': 'public, max-age=10' },

@@ -1,7 +1,8 @@
 /** What the inbox API returns: list items, the detail view and the list query. Pure. */
 import * as z from 'zod/mini';
-import { canSeeContact, type Official } from './auth.ts';
+import { canLead, canSeeContact, type Official } from './auth.ts';
 import { departmentRef, type CatalogIndex } from './catalog.ts';
+import { criterionLabel } from './criteria.ts';
 import { OPEN_STATUSES, STATUSES, type Status } from './feedback.ts';
 import { CHANNELS, id, KINDS, line, procedureCode } from './schemas.ts';
 import { slaBadge } from './sla.ts';
@@ -88,10 +89,14 @@ export type InboxItem = ReturnType<typeof inboxItemView>;
 
 /** The full record for an official; contact data only for the owning department. */
 export function inboxDetailView(record: CaseRecord, official: Official, events: AuditEvent[], catalog: CatalogIndex, now: Date | string) {
-  const { requestHash, deviceId, contact, version, ...rest } = record;
+  const { requestHash, deviceId, contact, version, officialId, officialName, ...rest } = record;
   const owner = canSeeContact(official, record.departmentId);
+  // Who was rated: the official themself and the department's leads only (evaluations are not for colleagues).
+  const servedBy = officialId && (official.id === officialId || canLead(official, record.departmentId)) ? { officialId, officialName } : {};
   return {
     ...rest,
+    ...servedBy,
+    reasonLabels: record.reasons?.map((id) => ({ vi: criterionLabel(id, catalog.criteria, 'vi'), en: criterionLabel(id, catalog.criteria, 'en') })),
     ...(owner && contact ? { contact } : {}),
     contactHidden: Boolean(contact) && !owner,
     version: version ?? 0,

@@ -7,13 +7,17 @@ import { hasForbiddenCharacters } from './text.ts';
 
 export const KINDS = ['rating', 'pakn'] as const;
 export const CHANNELS = ['kiosk', 'qr', 'web', 'phone', 'letter'] as const;
+/** The reason chips of earlier versions: still accepted and readable (shared/criteria.ts holds today's criteria). */
 export const REASONS = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'] as const;
+/** The most criteria a catalog may configure (and a submission may choose). */
+export const MAX_CRITERIA = 12;
 export const PROCEDURE_CODE = /^\d\.\d{6}$/;
 export const MAX_COMMENT = 4000;
 
 export type Kind = (typeof KINDS)[number];
 export type Channel = (typeof CHANNELS)[number];
-export type Reason = (typeof REASONS)[number];
+/** An evaluation criterion id (shared/criteria.ts), checked against the catalog's criteria on submission. */
+export type Reason = string;
 
 const noControls = (multiline: boolean) =>
   z.refine<string>((value) => !hasForbiddenCharacters(value, multiline), 'contains control characters');
@@ -24,6 +28,7 @@ export const line = (max: number) => z.string().check(z.minLength(1), z.maxLengt
 export const paragraph = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), noControls(true));
 
 export const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case id'));
+export const criterionId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a criterion id'));
 export const procedureCode = z.string().check(z.regex(PROCEDURE_CODE, 'must look like 1.001247'));
 /** Vietnamese phone numbers, with spaces, dots or dashes between digits. */
 export const phone = z.string().check(
@@ -45,7 +50,7 @@ export const feedbackInputSchema = z.strictObject({
   kind: z.enum(KINDS),
   channel: z.enum(CHANNELS),
   rating: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
-  reasons: z.optional(z.array(z.enum(REASONS)).check(z.maxLength(REASONS.length))),
+  reasons: z.optional(z.array(criterionId).check(z.maxLength(MAX_CRITERIA))),
   procedureCode: z.optional(procedureCode),
   dossierNumber: z.optional(line(60)),
   comment: z.optional(paragraph(MAX_COMMENT)),

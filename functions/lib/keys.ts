@@ -12,6 +12,7 @@ export const keys = {
   department: (id: string) => ({ pk: `DEPT#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `DEPT#${id}` }),
   counter: (id: string) => ({ pk: `COUNTER#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `COUNTER#${id}` }),
   procedure: (code: string) => ({ pk: `PROC#${code}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `PROC#${code}` }),
+  criterion: (id: string) => ({ pk: `CRITERION#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `CRITERION#${id}` }),
   feedback: (trackingCode: string) => ({ pk: `FB#${trackingCode}`, sk: '#META' }),
   /** A record's presence in a statistics month other than its receipt month (see month-markers.ts). */
   monthMarker: (trackingCode: string, month: string) => ({ pk: `FB#${trackingCode}`, sk: `${MONTH_MARKER_PREFIX}${month}` }),

@@ -34,6 +34,8 @@ export type CounterInfo = {
   procedures: { code: string; name: string }[];
   /** The official on duty at the counter: a name only. */
   onDuty?: { name: string } | null;
+  /** The evaluation criteria citizens choose from (labels in both languages). */
+  criteria?: { id: string; vi: string; en: string }[];
 };
 export type Receipt = {
   trackingCode: string;

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { CITIZEN } from '#shared/auth';
 import { fillTemplate } from '#shared/templates';
 import type { ActionType, AuditEvent } from '#shared/workflow';
-import { formatDateTime } from '../common/i18n.ts';
+import { formatDateTime, lang } from '../common/i18n.ts';
 import { SlaBadge } from './List.tsx';
 import { act, department, detail, errorText, flash, me, openForm, type Detail as DetailData } from './model.ts';
 import { t, tk } from './strings.ts';
@@ -154,7 +154,7 @@ function Record({ record }: { record: DetailData }) {
         {record.procedure && (<><dt>{t('procedure')}</dt><dd>{record.procedure.code} — {record.procedure.name}</dd></>)}
         <dt>{t('received')}</dt><dd>{formatDateTime(record.receivedAt)}</dd>
         {record.dueAt && (<><dt>{t('due')}</dt><dd>{formatDateTime(record.dueAt, false)}</dd></>)}
-        {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasons?.length ? ` · ${record.reasons.join(', ')}` : ''}</dd></>)}
+        {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasonLabels?.length ? ` · ${record.reasonLabels.map((label) => label[lang.value]).join(', ')}` : ''}</dd></>)}
         {record.category && (<><dt>{t('category')}</dt><dd>{tk(categoryKey(record.category))}</dd></>)}
         {record.assignee && (<><dt>{t('assignee')}</dt><dd>{record.assignee}</dd></>)}
       </dl>

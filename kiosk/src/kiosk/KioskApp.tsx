@@ -120,7 +120,7 @@ export function KioskApp() {
         ) : (
           <>
             {error && <p class="notice warn">{t('noNetwork')}</p>}
-            <FlowView flow={flow} procedures={counter.value?.procedures ?? []} onSend={(kind) => void send(kind)} thanks={<Thanks />} />
+            <FlowView flow={flow} procedures={counter.value?.procedures ?? []} criteria={counter.value?.criteria} onSend={(kind) => void send(kind)} thanks={<Thanks />} />
           </>
         )}
       </main>

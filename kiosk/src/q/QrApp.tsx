@@ -67,6 +67,7 @@ export function QrApp() {
             <FlowView
               flow={flow}
               procedures={c?.procedures ?? []}
+              criteria={c?.criteria}
               onSend={(kind) => void loadAfter().then((module) => module.send(flow, counterId, kind))}
               busy={after.value?.busy.value}
               thanks={after.value && <after.value.Thanks flow={flow} />}

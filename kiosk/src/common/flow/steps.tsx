@@ -1,10 +1,13 @@
 /** The optional steps after the faces, loaded right after first render (not needed to show the faces). */
 import type { Reason } from '#shared/schemas';
+import { lang } from '../i18n.ts';
 import type { Flow } from './model.ts';
 import { t, type StepKey } from './step-strings.ts';
 import { StepHeading, type FlowProps } from './FlowView.tsx';
 
-// Mirrors REASONS in shared/schemas (importing it would pull zod into the page's first load).
+// The counter's evaluation criteria come with GET /api/counters/{id}; a counter cached by an older
+// version has none, so the earlier chips stay. Mirrors REASONS in shared/schemas (importing it would
+// pull zod into the page's first load).
 const REASON_ORDER: Reason[] = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'];
 
 function Errors({ flow }: { flow: Flow }) {
@@ -43,15 +46,15 @@ function Footer(props: { primary: string; onPrimary: () => void; secondary?: str
   );
 }
 
-export function DetailsStep({ flow, procedures, onSend, busy }: FlowProps) {
+export function DetailsStep({ flow, procedures, criteria, onSend, busy }: FlowProps) {
   return (
     <section>
       <StepHeading>{t('detailsTitle')}</StepHeading>
       <p class="hint" id="reasons-hint">{t('detailsHint')}</p>
       <div class="chips" role="group" aria-describedby="reasons-hint">
-        {REASON_ORDER.map((reason) => (
-          <button type="button" key={reason} class="chip" aria-pressed={flow.reasons.value.includes(reason)} onClick={() => flow.toggleReason(reason)}>
-            {t(reason)}
+        {(criteria ?? REASON_ORDER.map((id) => ({ id, vi: '', en: '' }))).map((c) => (
+          <button type="button" key={c.id} class="chip" aria-pressed={flow.reasons.value.includes(c.id)} onClick={() => flow.toggleReason(c.id)}>
+            {criteria ? c[lang.value] : t(c.id as StepKey)}
           </button>
         ))}
       </div>
