@@ -3,6 +3,7 @@
  * Strings arrive already trimmed and NFC-normalized (see `normalizeJson`).
  */
 import * as z from 'zod/mini';
+import { isDossierNumber } from './dossier.ts';
 import { hasForbiddenCharacters } from './text.ts';
 
 export const KINDS = ['rating', 'pakn'] as const;
@@ -52,7 +53,8 @@ export const feedbackInputSchema = z.strictObject({
   rating: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
   reasons: z.optional(z.array(criterionId).check(z.maxLength(MAX_CRITERIA))),
   procedureCode: z.optional(procedureCode),
-  dossierNumber: z.optional(line(60)),
+  /** Mã hồ sơ as printed on the receipt (shared/dossier.ts). */
+  dossierNumber: z.optional(z.string().check(z.maxLength(60), z.refine(isDossierNumber, 'must be a dossier number like 000.00.15.H29-261110-0042'))),
   comment: z.optional(paragraph(MAX_COMMENT)),
   contact: z.optional(contactSchema),
   consent: z.optional(z.boolean()),

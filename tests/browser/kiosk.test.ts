@@ -99,7 +99,7 @@ test('idle: after the timeout the kiosk returns to the first step and every fiel
   const page = await stack.newPage(TABLET);
   await page.goto(`${stack.url}/kiosk?counter=stp-quay-02&idle=2`);
   await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
-  await page.getByRole('button', { name: 'Phí, lệ phí' }).click();
+  await page.getByRole('button', { name: 'Thủ tục hành chính' }).click();
   await page.getByRole('button', { name: 'Viết thêm ý kiến' }).click();
   await page.getByLabel('Ý kiến của Ông/Bà').fill('Thông tin riêng của người trước');
 

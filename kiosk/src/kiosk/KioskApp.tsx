@@ -5,7 +5,6 @@ import { createFlow } from '../common/flow/model.ts';
 import { LangToggle } from '../common/LangToggle.tsx';
 import { Qr } from '../common/Qr.tsx';
 import { enqueue, failed, online, receipts, stalled, waiting } from './outbox.ts';
-import { OnDuty } from '../common/OnDuty.tsx';
 import { ChooseCounter } from './ChooseCounter.tsx';
 import { chooseCounter, counter, counterError, counterId, deviceId, idleMs, invalidCounterParam, largeText, loadCounter } from './settings.ts';
 import { watchIdle } from './idle.ts';
@@ -99,7 +98,7 @@ export function KioskApp() {
         <div>
           <span class="brand">{counter.value?.name ?? t('title')}</span>
           {counter.value && <span class="hint"> · {counter.value.department.name}</span>}
-          {counter.value?.onDuty && <> · <OnDuty onDuty={counter.value.onDuty} /></>}
+          {counter.value?.onDuty && <span class="hint"> · {t('onDuty', { name: counter.value.onDuty.name })}</span>}
         </div>
         <div class="tools">
           <StatusMark />

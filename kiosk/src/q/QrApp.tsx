@@ -6,7 +6,6 @@ import { signal } from '@preact/signals';
 import { api, type ApiError, type CounterInfo } from '../common/api.ts';
 import { FlowView } from '../common/flow/FlowView.tsx';
 import { createFlow } from '../common/flow/model.ts';
-import { OnDuty } from '../common/OnDuty.tsx';
 import { SiteHeader } from '../common/SiteHeader.tsx';
 import { t } from './strings.ts';
 
@@ -42,7 +41,7 @@ export function QrApp() {
               {c.onDuty && (
                 <>
                   <br />
-                  <OnDuty onDuty={c.onDuty} />
+                  {t('onDuty', { name: c.onDuty.name })}
                 </>
               )}
             </>
