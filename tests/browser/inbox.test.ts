@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startBrowserStack, seriousA11yViolations, type BrowserStack } from '../support/browser.ts';
+import { signInToInbox, startBrowserStack, seriousA11yViolations, type BrowserStack } from '../support/browser.ts';
 import { submitPetition } from '../support/inbox.ts';
 
 let stack: BrowserStack;
@@ -14,15 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-async function signIn(page: Page, username: string, path = '/inbox') {
-  const official = stack.api.oidc!.officials.find((o) => o.username === username)!;
-  await page.goto(stack.url + path);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByLabel('Tên đăng nhập').fill(official.username);
-  await page.getByLabel('Mật khẩu').fill(official.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText(`Cán bộ: ${official.username}`).waitFor();
-}
+const signIn = (page: Page, username: string, path = '/inbox') => signInToInbox(stack, page, username, path);
 
 test('two officials take a petition from received to a published, redacted answer', async () => {
   const code = await submitPetition(stack.api, 'so-tu-phap', {

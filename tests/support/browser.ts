@@ -71,3 +71,14 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Signs a demo official in to the inbox through the local OpenID provider's form (stack started with `auth: true`). */
+export async function signInToInbox(stack: BrowserStack, page: Page, username: string, path = '/inbox'): Promise<void> {
+  const official = stack.api.oidc!.officials.find((o) => o.username === username)!;
+  await page.goto(stack.url + path);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByLabel('Tên đăng nhập').fill(official.username);
+  await page.getByLabel('Mật khẩu').fill(official.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText(`Cán bộ: ${official.username}`).waitFor();
+}

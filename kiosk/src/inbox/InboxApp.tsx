@@ -5,6 +5,7 @@ import { LangToggle } from '../common/LangToggle.tsx';
 import { session, signIn, signInError, signOut } from './auth.ts';
 import { DetailPane } from './Detail.tsx';
 import { Filters, List } from './List.tsx';
+import { DutyBar, inboxView, PerformancePanel, ViewTabs } from './Performance.tsx';
 import { alerts, departmentId, me, setDepartment } from './model.ts';
 import { t } from './strings.ts';
 
@@ -77,12 +78,20 @@ export function InboxApp() {
       <main id="main" class="inbox">
         <h1 class="sr-only">{t('title')}</h1>
         <Alerts />
-        <Filters />
-        <p class="hint shortcuts">{t('shortcuts')}</p>
-        <div class="panes">
-          <List />
-          <DetailPane />
-        </div>
+        <DutyBar />
+        <ViewTabs />
+        {inboxView.value === 'performance' ? (
+          <PerformancePanel />
+        ) : (
+          <>
+            <Filters />
+            <p class="hint shortcuts">{t('shortcuts')}</p>
+            <div class="panes">
+              <List />
+              <DetailPane />
+            </div>
+          </>
+        )}
       </main>
     </>
   );

@@ -47,7 +47,7 @@ export const counters = computed(() =>
 export const departmentName = (id: string) => me.value?.allDepartments.find((d) => d.id === id)?.name ?? id;
 
 /** Every call goes through here: a 401 ends the session (the page then offers to sign in again). */
-async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
   const result = await api<T>(path, { ...init, headers: { ...authHeader(), ...(init.headers as Record<string, string>) } });
   if (!result.ok && result.error.status === 401) {
     forgetSession();
