@@ -2,6 +2,7 @@ import { NotFoundError } from '#shared/errors';
 import { DEFAULT_ANSWER_SLA_WORKING_DAYS } from '#shared/calendar';
 import { departmentRef } from '#shared/catalog';
 import { loadCatalog } from './lib/catalog-store.ts';
+import { publicOnDuty } from './lib/duty.ts';
 import { http } from './lib/http.ts';
 
 /** GET /api/counters/{id} */
@@ -23,8 +24,11 @@ export const handler = http({
           answerSlaWorkingDays: catalog.departments.get(counter.departmentId)?.answerSlaWorkingDays ?? DEFAULT_ANSWER_SLA_WORKING_DAYS,
         },
         procedures,
+        onDuty: await publicOnDuty(counter.id, counter.departmentId),
+        criteria: catalog.criteria,
       },
-      headers: { 'cache-control': 'public, max-age=60' },
+      // Short: a change of duty shows on the kiosk and the QR page within seconds.
+      headers: { 'cache-control': 'public, max-age=10' },
     };
   },
 });

@@ -36,6 +36,10 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/api/inbox/export.xlsx', handler: 'inbox-export-xlsx', auth: 'official', access: 'read' },
   { method: 'POST', path: '/api/inbox/intake', handler: 'inbox-intake', auth: 'official', access: 'write', uses: ['tracking-codes'] },
   { method: 'POST', path: '/api/inbox/bulk-actions', handler: 'inbox-bulk', auth: 'official', access: 'write' },
+  { method: 'GET', path: '/api/inbox/duty', handler: 'inbox-duty-get', auth: 'official', access: 'read' },
+  { method: 'POST', path: '/api/inbox/duty', handler: 'inbox-duty', auth: 'official', access: 'write' },
+  { method: 'GET', path: '/api/inbox/performance', handler: 'inbox-performance', auth: 'official', access: 'read' },
+  { method: 'GET', path: '/api/inbox/performance.xlsx', handler: 'inbox-performance-xlsx', auth: 'official', access: 'read' },
   { method: 'GET', path: '/api/inbox/{trackingCode}', handler: 'inbox-get', auth: 'official', access: 'read' },
   { method: 'POST', path: '/api/inbox/{trackingCode}/actions', handler: 'inbox-action', auth: 'official', access: 'write' },
 ];

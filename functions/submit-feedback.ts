@@ -2,6 +2,7 @@ import { departmentRef } from '#shared/catalog';
 import { BadRequestError } from '#shared/errors';
 import { receiptView } from '#shared/feedback';
 import { feedbackInputSchema } from '#shared/schemas';
+import { attributionFor } from './lib/duty.ts';
 import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
 import { takeDeviceSlot } from './lib/rate-limit.ts';
@@ -18,7 +19,8 @@ export const handler = http({
     }
     // Per-kiosk limit (also phones: the QR page sends a browser id); per-IP is WAF's, before us.
     if (body.deviceId) await takeDeviceSlot(body.deviceId, now);
-    const { record, created } = await submitFeedback(body, { idempotencyKey, now });
+    const attribution = await attributionFor(body, now);
+    const { record, created } = await submitFeedback(body, { idempotencyKey, now, attribution });
     return {
       statusCode: 201, // a replay answers exactly as the first time
       body: receiptView(record, departmentRef(await loadCatalog(), record.departmentId)),

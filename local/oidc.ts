@@ -147,6 +147,7 @@ export async function createOidc(options: { issuer: string; dataDir?: string; ke
     // Claims the API reads, as in Cognito access tokens.
     extraTokenClaims: (_ctx: unknown, token: { kind: string; accountId?: string }) => {
       const official = token.kind === 'AccessToken' && token.accountId ? byUsername.get(token.accountId) : undefined;
+      // `name`: Cognito adds it with a pre-token-generation trigger; the duty panel shows it to citizens.
       return official ? { token_use: 'access', username: official.username, name: official.name, 'cognito:groups': official.groups } : undefined;
     },
     renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {

@@ -1,5 +1,5 @@
 /**
- * `npm run token -- --department so-tu-phap` | `--admin` | `--user tuphap.lan`: signs a demo
+ * `npm run token -- --department so-tu-phap [--role lead]` | `--admin` | `--user tuphap.lan`: signs a demo
  * official in (Authorization Code + PKCE, like the browser) and prints the access token on the last
  * line. Uses the running `npm start` (DATA_DIR/stack.json); without one, starts the provider alone
  * from the same DATA_DIR keys and issuer, so the token is valid for `npm start` too.
@@ -13,17 +13,19 @@ import { OIDC_PATH } from './oidc.ts';
 import { signIn } from './oidc-client.ts';
 import { startServer } from './server.ts';
 
-const { values } = parseArgs({ options: { department: { type: 'string' }, admin: { type: 'boolean' }, user: { type: 'string' } } });
+const { values } = parseArgs({ options: { department: { type: 'string' }, admin: { type: 'boolean' }, user: { type: 'string' }, role: { type: 'string' } } });
+// `--role lead`: the department's lead (lead-<id>); otherwise one of its officials (dept-<id>).
+const departmentGroup = `${values.role === 'lead' ? 'lead' : 'dept'}-${values.department}`;
 const officials = await loadDemoOfficials();
 const official = values.user
   ? officials.find((o) => o.username === values.user)
   : values.admin
     ? officials.find((o) => o.groups.includes('admin'))
     : values.department
-      ? officials.find((o) => o.groups.includes(`dept-${values.department}`))
+      ? officials.find((o) => o.groups.includes(departmentGroup))
       : undefined;
 if (!official) {
-  console.error('Usage: npm run token -- --department <departmentId> | --admin | --user <username>');
+  console.error('Usage: npm run token -- --department <departmentId> [--role lead] | --admin | --user <username>');
   console.error(`Departments: ${[...new Set(officials.flatMap((o) => o.groups).filter((g) => g.startsWith('dept-')).map((g) => g.slice(5)))].join(', ')}`);
   process.exit(2);
 }

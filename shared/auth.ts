@@ -7,6 +7,8 @@ import { UnauthorizedError } from './errors.ts';
 
 export const ADMIN_GROUP = 'admin';
 export const DEPARTMENT_GROUP_PREFIX = 'dept-';
+/** A department's lead (lãnh đạo đơn vị): an official of the department who also sees its performance view. */
+export const LEAD_GROUP_PREFIX = 'lead-';
 
 export type Official = {
   /** Stable subject (`sub`): what the audit trail records. */
@@ -19,6 +21,10 @@ export type Official = {
   username: string;
   departments: string[];
   admin: boolean;
+  /** Departments this official leads (each also in `departments`); absent when none. */
+  leads?: string[];
+  /** Display name (`name` claim) when the token carries one; else show `username`. */
+  name?: string;
 };
 
 /** The submitter, acting from the tracking page (the tracking code is their key): the audit trail's `by`. */
@@ -40,11 +46,17 @@ export function officialFromClaims(claims: Record<string, unknown> | undefined):
   if (claims?.token_use !== 'access') throw new UnauthorizedError('Send the access token, not the ID token', { code: 'invalid_token' });
   const groups = parseGroups(claims?.['cognito:groups']);
   const username = [claims?.name, claims?.preferred_username, claims?.username, claims?.['cognito:username']].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? sub;
+  const suffixes = (prefix: string) => groups.filter((g) => g.startsWith(prefix)).map((g) => g.slice(prefix.length)).filter(Boolean);
+  const leads = suffixes(LEAD_GROUP_PREFIX);
+  const name = typeof claims?.name === 'string' && claims.name !== '' ? claims.name : undefined;
   return {
     id: sub,
     username,
-    departments: groups.filter((g) => g.startsWith(DEPARTMENT_GROUP_PREFIX)).map((g) => g.slice(DEPARTMENT_GROUP_PREFIX.length)).filter(Boolean),
+    // A lead does everything an official of the department does: the lead group alone grants both.
+    departments: [...new Set([...suffixes(DEPARTMENT_GROUP_PREFIX), ...leads])],
     admin: groups.includes(ADMIN_GROUP),
+    ...(leads.length ? { leads } : {}),
+    ...(name ? { name } : {}),
   };
 }
 
@@ -53,6 +65,12 @@ export function displayNameOf(attributes: Record<string, string | undefined>): s
   const name = attributes.name?.normalize('NFC').trim();
   return name || attributes.email || attributes.sub || 'unknown';
 }
+
+/** The name shown to citizens and colleagues. */
+export const displayName = (official: Official) => official.name ?? official.username;
+
+/** The department's performance view: its leads and the admin. */
+export const canLead = (official: Official, departmentId: string) => official.admin || (official.leads ?? []).includes(departmentId);
 
 /** Reads and acts on a department's records: its own officials and the admin. */
 export const canAccess = (official: Official, departmentId: string) => official.admin || official.departments.includes(departmentId);

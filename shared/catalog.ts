@@ -1,4 +1,6 @@
-/** The catalog: departments, their counters and the procedures they own. */
+/** The catalog: departments, their counters and the procedures they own, and the evaluation criteria. */
+import { criteriaOf, type Criterion } from './criteria.ts';
+
 export type Department = {
   id: string;
   name: string;
@@ -12,7 +14,7 @@ export type Department = {
 };
 export type Counter = { id: string; name: string; departmentId: string; procedureCodes: string[] };
 export type Procedure = { code: string; name: string; departmentId: string; field?: string };
-export type Catalog = { departments: Department[]; counters: Counter[]; procedures: Procedure[] };
+export type Catalog = { departments: Department[]; counters: Counter[]; procedures: Procedure[]; criteria?: Criterion[] };
 
 /** Where items go when neither the procedure nor the counter names an owner. */
 export const TRIAGE_DEPARTMENT_ID = 'tiep-nhan-chung';
@@ -23,6 +25,8 @@ export type CatalogIndex = {
   departments: Map<string, Department>;
   counters: Map<string, Counter>;
   procedures: Map<string, Procedure>;
+  /** The evaluation criteria citizens choose from (the defaults when the catalog names none). */
+  criteria: readonly Criterion[];
 };
 
 export function indexCatalog(catalog: Catalog): CatalogIndex {
@@ -30,6 +34,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     departments: new Map(catalog.departments.map((d) => [d.id, d])),
     counters: new Map(catalog.counters.map((c) => [c.id, c])),
     procedures: new Map(catalog.procedures.map((p) => [p.code, p])),
+    criteria: criteriaOf(catalog.criteria),
   };
 }
 

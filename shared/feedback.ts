@@ -1,5 +1,6 @@
 /** The feedback record and the views of it that leave the server. Pure: no I/O. */
 import { calendar, TRANSFER_WORKING_DAYS } from './calendar.ts';
+import { acceptedCriterionIds } from './criteria.ts';
 import type { CatalogIndex } from './catalog.ts';
 import { BadRequestError } from './errors.ts';
 import { routeFeedback, type RoutingStep } from './routing.ts';
@@ -39,6 +40,9 @@ export type FeedbackRecord = {
   /** The citizen agreed that their words be published with the answer (without personal data); default no. */
   allowPublication?: boolean;
   deviceId?: string;
+  /** The official on duty at the counter when it was given (set by the server, never by the client; see shared/duty.ts). */
+  officialId?: string;
+  officialName?: string;
   /** Device clock at submission (kiosks); only compared with the same device's other submissions. */
   submittedAt?: string;
   receivedAt: string;
@@ -86,6 +90,14 @@ export function buildFeedbackRecord(
     throw new BadRequestError(`Unknown procedure "${input.procedureCode}"`, {
       code: 'unknown_procedure',
       details: [{ path: 'procedureCode', message: 'unknown procedure' }],
+    });
+  }
+  const accepted = acceptedCriterionIds(catalog.criteria);
+  const unknown = (input.reasons ?? []).filter((reason) => !accepted.has(reason));
+  if (unknown.length) {
+    throw new BadRequestError(`Unknown evaluation criteria: ${unknown.join(', ')}`, {
+      code: 'unknown_criterion',
+      details: unknown.map(() => ({ path: 'reasons', message: 'unknown criterion' })),
     });
   }
   const missing = missingFields(input);

@@ -1,7 +1,7 @@
 /** Schemas of the import files: a catalog JSON and feedback JSON Lines. */
 import * as z from 'zod/mini';
 import { ANSWER_RATINGS } from './feedback.ts';
-import { email, id, line, paragraph, procedureCode } from './schemas.ts';
+import { criterionId, email, id, line, MAX_CRITERIA, paragraph, procedureCode } from './schemas.ts';
 
 export const catalogSchema = z.strictObject({
   departments: z.array(
@@ -17,6 +17,8 @@ export const catalogSchema = z.strictObject({
   ),
   counters: z.array(z.object({ id, name: line(200), departmentId: id, procedureCodes: z.array(procedureCode) })),
   procedures: z.array(z.object({ code: procedureCode, name: line(400), departmentId: id, field: z.optional(line(200)) })),
+  /** Evaluation criteria (shared/criteria.ts): absent → SIPAS's five elements. Ids stay stable: records store them. */
+  criteria: z.optional(z.array(z.strictObject({ id: criterionId, vi: line(80), en: line(80) })).check(z.maxLength(MAX_CRITERIA))),
 });
 
 const isoWithOffset = z.string().check(

@@ -1,9 +1,10 @@
 /** What the inbox API returns: list items, the detail view and the list query. Pure. */
 import * as z from 'zod/mini';
-import { canAccess, canSeeContact, type Official } from './auth.ts';
+import { canAccess, canLead, canSeeContact, type Official } from './auth.ts';
 import { calendar } from './calendar.ts';
 import { toLocalIso } from './time.ts';
 import { departmentRef, type CatalogIndex } from './catalog.ts';
+import { criterionLabel } from './criteria.ts';
 import { OPEN_STATUSES, STATUSES, type Status } from './feedback.ts';
 import { CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, labelOf, reasonsText, STATUS_LABELS } from './labels.ts';
 import { previewOf } from './publication.ts';
@@ -116,10 +117,14 @@ export const dueIsProvisional = (record: Pick<CaseRecord, 'receivedAt' | 'dueAt'
 
 /** The full record for an official; contact data only for the owning department. */
 export function inboxDetailView(record: CaseRecord, official: Official, events: AuditEvent[], catalog: CatalogIndex, now: Date | string) {
-  const { requestHash, deviceId, contact, version, ...rest } = record;
+  const { requestHash, deviceId, contact, version, officialId, officialName, ...rest } = record;
   const owner = canSeeContact(official, record.departmentId);
+  // Who was rated: the official themself and the department's leads only (evaluations are not for colleagues).
+  const servedBy = officialId && (official.id === officialId || canLead(official, record.departmentId)) ? { officialId, officialName } : {};
   return {
     ...rest,
+    ...servedBy,
+    reasonLabels: record.reasons?.map((id) => ({ vi: criterionLabel(id, catalog.criteria, 'vi'), en: criterionLabel(id, catalog.criteria, 'en') })),
     ...(owner && contact ? { contact } : {}),
     contactHidden: Boolean(contact) && !owner,
     version: version ?? 0,

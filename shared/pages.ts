@@ -30,5 +30,6 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  // camera: the site's own pages only, for "Quét mã" (the receipt's QR code) on the kiosk and QR page.
+  'permissions-policy': 'camera=(self), microphone=(), geolocation=()',
 };

@@ -3,13 +3,17 @@
  * Strings arrive already trimmed and NFC-normalized (see `normalizeJson`).
  */
 import * as z from 'zod/mini';
+import { isDossierNumber } from './dossier.ts';
 import { hasForbiddenCharacters } from './text.ts';
 
 export const KINDS = ['rating', 'pakn'] as const;
 export const CHANNELS = ['kiosk', 'qr', 'web', 'phone', 'letter', 'counter'] as const;
 /** Channels officials enter in the inbox: by phone, by letter, in person at the counter (walk-ins). */
 export const INTAKE_CHANNELS = ['phone', 'letter', 'counter'] as const;
+/** The reason chips of earlier versions: still accepted and readable (shared/criteria.ts holds today's criteria). */
 export const REASONS = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'] as const;
+/** The most criteria a catalog may configure (and a submission may choose). */
+export const MAX_CRITERIA = 12;
 export const PROCEDURE_CODE = /^\d\.\d{6}$/;
 export const MAX_COMMENT = 4000;
 /** How the citizen rates a published answer (Decision 766's "hài lòng" input): the latest stands. */
@@ -17,7 +21,8 @@ export const ANSWER_RATINGS = ['satisfied', 'acceptable', 'dissatisfied'] as con
 
 export type Kind = (typeof KINDS)[number];
 export type Channel = (typeof CHANNELS)[number];
-export type Reason = (typeof REASONS)[number];
+/** An evaluation criterion id (shared/criteria.ts), checked against the catalog's criteria on submission. */
+export type Reason = string;
 export type AnswerRatingValue = (typeof ANSWER_RATINGS)[number];
 
 const noControls = (multiline: boolean) =>
@@ -29,6 +34,7 @@ export const line = (max: number) => z.string().check(z.minLength(1), z.maxLengt
 export const paragraph = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), noControls(true));
 
 export const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case id'));
+export const criterionId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a criterion id'));
 export const procedureCode = z.string().check(z.regex(PROCEDURE_CODE, 'must look like 1.001247'));
 /** Vietnamese phone numbers, with spaces, dots or dashes between digits. */
 export const phone = z.string().check(
@@ -50,9 +56,10 @@ export const feedbackInputSchema = z.strictObject({
   kind: z.enum(KINDS),
   channel: z.enum(CHANNELS),
   rating: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
-  reasons: z.optional(z.array(z.enum(REASONS)).check(z.maxLength(REASONS.length))),
+  reasons: z.optional(z.array(criterionId).check(z.maxLength(MAX_CRITERIA))),
   procedureCode: z.optional(procedureCode),
-  dossierNumber: z.optional(line(60)),
+  /** Mã hồ sơ as printed on the receipt (shared/dossier.ts). */
+  dossierNumber: z.optional(z.string().check(z.maxLength(60), z.refine(isDossierNumber, 'must be a dossier number like 000.00.15.H29-261110-0042'))),
   comment: z.optional(paragraph(MAX_COMMENT)),
   contact: z.optional(contactSchema),
   consent: z.optional(z.boolean()),

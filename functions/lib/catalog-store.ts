@@ -1,6 +1,7 @@
 /** Catalog access patterns. The catalog is small and read on every submission, so it is cached. */
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Criterion } from '#shared/criteria';
 import { indexCatalog, type Catalog, type CatalogIndex, type Counter, type Department, type Procedure } from '#shared/catalog';
 import { dynamo, tableName } from './dynamo.ts';
 import { CATALOG_PARTITION, keys } from './keys.ts';
@@ -17,6 +18,7 @@ export async function queryCatalog(): Promise<Catalog> {
     if (entity === 'department') catalog.departments.push(data);
     else if (entity === 'counter') catalog.counters.push(data);
     else if (entity === 'procedure') catalog.procedures.push(data);
+    else if (entity === 'criterion') (catalog.criteria ??= []).push(data);
   }
   return catalog;
 }
@@ -46,3 +48,5 @@ export const putDepartment = (data: Department) => put({ ...keys.department(data
 export const putCounter = (data: Counter) => put({ ...keys.counter(data.id), entity: 'counter', data });
 /** Upsert one procedure. */
 export const putProcedure = (data: Procedure) => put({ ...keys.procedure(data.code), entity: 'procedure', data });
+/** Upsert one evaluation criterion. */
+export const putCriterion = (data: Criterion) => put({ ...keys.criterion(data.id), entity: 'criterion', data });

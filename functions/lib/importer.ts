@@ -10,7 +10,7 @@ import { describeIssues, feedbackInputSchema } from '#shared/schemas';
 import { redact, type RedactionContext } from '#shared/redaction';
 import { normalizeJson } from '#shared/text';
 import { localMonthOf, toLocalIso } from '#shared/time';
-import { forgetCatalogCache, putCounter, putDepartment, putProcedure } from './catalog-store.ts';
+import { forgetCatalogCache, putCounter, putCriterion, putDepartment, putProcedure } from './catalog-store.ts';
 import { submitFeedback } from './submit.ts';
 
 export async function importCatalog(raw: unknown) {
@@ -20,6 +20,7 @@ export async function importCatalog(raw: unknown) {
   for (const d of catalog.departments) await putDepartment(d);
   for (const p of catalog.procedures) await putProcedure(p);
   for (const c of catalog.counters) await putCounter(c);
+  for (const c of catalog.criteria ?? []) await putCriterion(c);
   forgetCatalogCache();
   return { departments: catalog.departments.length, counters: catalog.counters.length, procedures: catalog.procedures.length };
 }

@@ -12,6 +12,7 @@ export const keys = {
   department: (id: string) => ({ pk: `DEPT#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `DEPT#${id}` }),
   counter: (id: string) => ({ pk: `COUNTER#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `COUNTER#${id}` }),
   procedure: (code: string) => ({ pk: `PROC#${code}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `PROC#${code}` }),
+  criterion: (id: string) => ({ pk: `CRITERION#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `CRITERION#${id}` }),
   feedback: (trackingCode: string) => ({ pk: `FB#${trackingCode}`, sk: '#META' }),
   /** A record's presence in a statistics month other than its receipt month (see month-markers.ts). */
   monthMarker: (trackingCode: string, month: string) => ({ pk: `FB#${trackingCode}`, sk: `${MONTH_MARKER_PREFIX}${month}` }),
@@ -42,6 +43,12 @@ export const keys = {
   alertPartition: (departmentId: string) => `ALERT#${departmentId}`,
   /** Open-work counters of a department, one number per status (see inbox-counts.ts). */
   inboxCounts: (departmentId: string) => ({ pk: `COUNTS#${departmentId}`, sk: '#META' }),
+  /** Who is on duty at a counter now (one item: a new start replaces it). */
+  duty: (counterId: string) => ({ pk: `DUTY#${counterId}`, sk: '#META' }),
+  /** The counter an official is on duty at, so ending duty needs no counter id. */
+  officialDuty: (officialId: string) => ({ pk: `OFFICIAL#${officialId}`, sk: 'DUTY' }),
+  /** A counter's duty log: one item per start, end or replacement, never rewritten. */
+  dutyEvent: (counterId: string, at: string, officialId: string) => ({ pk: `DUTY#${counterId}`, sk: `${AUDIT_PREFIX}${at}#${officialId}` }),
   /** The morning digest of a department for one local day: written once, so it is sent once. */
   digest: (departmentId: string, day: string) => ({ pk: `DIGEST#${departmentId}`, sk: `DAY#${day}` }),
 };

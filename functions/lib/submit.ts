@@ -33,7 +33,15 @@ export type Submitted = { record: FeedbackRecord; created: boolean };
 
 export async function submitFeedback(
   input: FeedbackInput,
-  options: { now: Date; idempotencyKey?: string; receivedAt?: Date | string; source?: FeedbackRecord['source']; extra?: Partial<FeedbackRecord> },
+  options: {
+    now: Date;
+    idempotencyKey?: string;
+    receivedAt?: Date | string;
+    source?: FeedbackRecord['source'];
+    extra?: Partial<FeedbackRecord>;
+    /** The official on duty (server-side): outside the request hash, so a replay after a change of duty is still a replay. */
+    attribution?: Partial<FeedbackRecord>;
+  },
 ): Promise<Submitted> {
   const catalog = await loadCatalog();
   const requestHash = hashRequest({ input, receivedAt: options.receivedAt ?? null, extra: options.extra ?? null });
@@ -41,6 +49,7 @@ export async function submitFeedback(
     (trackingCode) => ({
       ...buildFeedbackRecord(input, catalog, { trackingCode, receivedAt: options.receivedAt ?? options.now, requestHash, source: options.source ?? 'api' }),
       ...options.extra,
+      ...options.attribution,
     }),
     { idempotencyKey: options.idempotencyKey, requestHash, now: options.now },
   );

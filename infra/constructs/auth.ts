@@ -5,7 +5,8 @@
  * public app client for the inbox (Authorization Code + PKCE, no client secret in the browser).
  *
  * Group names follow shared/auth.ts (the claim `cognito:groups` the handlers read): ADMIN_GROUP
- * sees every department, DEPARTMENT_GROUP_PREFIX + department id one department.
+ * sees every department, DEPARTMENT_GROUP_PREFIX + department id one department, LEAD_GROUP_PREFIX +
+ * department id that department as its lead (its performance view too).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,7 +26,7 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX } from '#shared/auth';
+import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX, LEAD_GROUP_PREFIX } from '#shared/auth';
 import type { Catalog } from '#shared/catalog';
 import { TRIGGERS } from '#functions/triggers';
 import { AppFunction, ROOT } from './lambda-function.ts';
@@ -108,6 +109,11 @@ export class AuthConstruct extends Construct {
         groupName: `${DEPARTMENT_GROUP_PREFIX}${department}`,
         description: `Officials of ${department}`,
         precedence: 10,
+      });
+      this.userPool.addGroup(`Lead-${department}`, {
+        groupName: `${LEAD_GROUP_PREFIX}${department}`,
+        description: `Leads of ${department}: its officials' work and the performance view`,
+        precedence: 5,
       });
     }
 

@@ -40,7 +40,7 @@ test('offline: a rating is saved, survives a reload, and arrives exactly once wh
 
   await page.context().setOffline(true);
   await page.getByRole('button', { name: 'Rất hài lòng' }).click();
-  await page.getByRole('button', { name: 'Thời gian chờ' }).click();
+  await page.getByRole('button', { name: 'Công chức giải quyết' }).click();
   await page.getByRole('button', { name: 'Gửi', exact: true }).click();
   await page.getByTestId('saved-offline').waitFor();
   await page.getByRole('status').filter({ hasText: '1 ý kiến chờ gửi' }).waitFor();
@@ -53,7 +53,7 @@ test('offline: a rating is saved, survives a reload, and arrives exactly once wh
   await page.getByRole('status').filter({ hasText: 'Đã gửi hết' }).waitFor({ timeout: 15_000 });
   const records = await recordsFromDevice(deviceId);
   expect(records).toHaveLength(1);
-  expect(records[0]).toMatchObject({ channel: 'kiosk', kind: 'rating', rating: 5, reasons: ['waiting_time'], counterId: 'stp-quay-02' });
+  expect(records[0]).toMatchObject({ channel: 'kiosk', kind: 'rating', rating: 5, reasons: ['official'], counterId: 'stp-quay-02' });
 });
 
 test('a lost answer is retried with the same key: the record exists once and the code still appears', async () => {
@@ -99,7 +99,7 @@ test('idle: after the timeout the kiosk returns to the first step and every fiel
   const page = await stack.newPage(TABLET);
   await page.goto(`${stack.url}/kiosk?counter=stp-quay-02&idle=2`);
   await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
-  await page.getByRole('button', { name: 'Phí, lệ phí' }).click();
+  await page.getByRole('button', { name: 'Thủ tục hành chính' }).click();
   await page.getByRole('button', { name: 'Viết thêm ý kiến' }).click();
   await page.getByLabel('Ý kiến của Ông/Bà').fill('Thông tin riêng của người trước');
 

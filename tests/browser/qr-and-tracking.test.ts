@@ -18,7 +18,7 @@ test('QR flow: a petition from the phone gets a tracking code the API knows, and
   await page.getByText('UBND phường Bến Thành').waitFor();
 
   await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
-  await page.getByRole('button', { name: 'Hướng dẫn thủ tục' }).click();
+  await page.getByRole('button', { name: 'Tiếp cận dịch vụ' }).click();
   await page.getByRole('button', { name: 'Viết thêm ý kiến' }).click();
   await page.getByLabel('Ý kiến của Ông/Bà').fill('Cán bộ hướng dẫn chưa rõ về giấy tờ cần nộp.');
   await page.getByRole('button', { name: 'Tôi muốn được trả lời' }).click();

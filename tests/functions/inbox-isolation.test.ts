@@ -28,7 +28,8 @@ describe('isolation matrix', () => {
 
   it.each(demo.officials.map((o) => [o.username, o] as const))('%s: records, lists, counts and exports', async (_name, official) => {
     const admin = official.groups.includes('admin');
-    const own = official.groups.filter((g) => g.startsWith('dept-')).map((g) => g.slice(5));
+    // A lead (lead-<id>) is an official of the department too.
+    const own = official.groups.filter((g) => g.startsWith('dept-') || g.startsWith('lead-')).map((g) => g.slice(5));
     const headers = bearer(await tokenFor(api, official.username));
 
     for (const department of DEPARTMENTS) {

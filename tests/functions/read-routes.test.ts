@@ -21,6 +21,8 @@ describe('catalog routes', () => {
   it('GET /api/counters/{id} gives the department SLA and the counter’s procedures', async () => {
     const { json } = await api.request('GET', '/api/counters/bt-quay-01');
     expect(json.department).toEqual({ id: 'ubnd-phuong-ben-thanh', name: 'UBND phường Bến Thành', answerSlaWorkingDays: 5 });
+    expect(json.onDuty).toBeNull();
+    expect(json.criteria.map((c: { id: string }) => c.id)).toEqual(['access', 'procedure', 'official', 'result', 'feedback_handling']);
     expect(json.procedures).toContainEqual({ code: '1.001193', name: 'Đăng ký khai sinh' });
   });
 

@@ -16,6 +16,7 @@ const ORIGIN = 'bundle-test-origin-secret';
 const BUCKET = 'gopy-site';
 const official = (groups: string) => ({ sub: 'f3a9-lan', username: '7f3c9a2e-generated', name: 'Nguyễn Thị Lan', token_use: 'access', client_id: 'inbox', 'cognito:groups': groups });
 const LAN = official('[dept-so-tu-phap]');
+const LEAD = official('[lead-so-tu-phap]');
 
 let prod: Synthesized;
 let store: LocalStore;
@@ -112,6 +113,22 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     const entered = await api('inbox-intake', 'POST', '/api/inbox/intake', { claims: LAN, body: call, headers: { 'idempotency-key': 'intake-bundle-1' } });
     expect(entered.statusCode).toBe(201);
     expect(entered.json.department.id).toBe('so-tu-phap');
+  },
+  // Duty, then the lead's performance view of the month (read from its statistics partition).
+  'inbox-duty': async () => {
+    const started = await api('inbox-duty', 'POST', '/api/inbox/duty', { claims: LAN, body: { counterId: 'stp-quay-02' } });
+    expect(started.json).toMatchObject({ counterId: 'stp-quay-02', official: { name: 'Nguyễn Thị Lan' } });
+  },
+  'inbox-duty-get': async () => expect((await api('inbox-duty-get', 'GET', '/api/inbox/duty', { claims: LAN })).json.counterId).toBe('stp-quay-02'),
+  'inbox-performance': async () => {
+    const view = await api('inbox-performance', 'GET', '/api/inbox/performance', { claims: LEAD });
+    expect(view.statusCode).toBe(200);
+    expect(view.json.departmentId).toBe('so-tu-phap');
+  },
+  'inbox-performance-xlsx': async () => {
+    const xlsx = await api('inbox-performance-xlsx', 'GET', '/api/inbox/performance.xlsx', { claims: LEAD });
+    expect(xlsx.statusCode).toBe(200);
+    expect(Buffer.from(xlsx.body, xlsx.isBase64Encoded ? 'base64' : 'utf8').subarray(0, 2).toString()).toBe('PK');
   },
   'inbox-bulk': async () => expect((await api('inbox-bulk', 'POST', '/api/inbox/bulk-actions', { claims: LAN, body: { type: 'close', trackingCodes: ['GY-AAAAA-AAAAA'] } })).statusCode).toBeLessThan(500),
   'inbox-alerts': async () => expect((await api('inbox-alerts', 'GET', '/api/inbox/alerts', { claims: LAN })).statusCode).toBe(200),

@@ -9,7 +9,7 @@ import { JOBS, METRICS } from '#functions/jobs';
 import { TRIGGERS } from '#functions/triggers';
 import { TABLE } from '#shared/table';
 import { PAGE_ROUTES, SECURITY_HEADERS } from '#shared/pages';
-import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX } from '#shared/auth';
+import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX, LEAD_GROUP_PREFIX } from '#shared/auth';
 import { departmentIds } from '#infra/constructs/auth';
 import { pageRewriteCode } from '#infra/constructs/web';
 import { routesByHandler } from '#infra/constructs/api';
@@ -219,9 +219,10 @@ describe('auth', () => {
     });
   });
 
-  it('has the admin group and one group per catalog department', () => {
+  it('has the admin group and an officials group and a leads group per catalog department', () => {
     const groups = Object.values(resourcesOf(prod.siteTemplate, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
-    const departments = departmentIds('local/demo/catalog.json').map((id) => `${DEPARTMENT_GROUP_PREFIX}${id}`);
+    const ids = departmentIds('local/demo/catalog.json');
+    const departments = ids.flatMap((id) => [`${DEPARTMENT_GROUP_PREFIX}${id}`, `${LEAD_GROUP_PREFIX}${id}`]);
     expect(groups.sort()).toEqual([ADMIN_GROUP, ...departments].sort());
   });
 

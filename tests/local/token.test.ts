@@ -40,3 +40,8 @@ it('prints a token for the admin', async () => {
   const claims = await signIn.authenticate(`Bearer ${await token('--admin')}`);
   expect(claims['cognito:groups']).toBe('[admin]');
 }, 60_000);
+
+it('prints a token for a department lead with --role lead, carrying the lead group and the name', async () => {
+  const claims = await signIn.authenticate(`Bearer ${await token('--department', 'so-tu-phap', '--role', 'lead')}`);
+  expect(claims).toMatchObject({ username: 'lanhdao.tuphap', name: 'Ngô Thị Hạnh', 'cognito:groups': '[lead-so-tu-phap]' });
+}, 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAccess, canSeeContact, displayNameOf, officialFromClaims, parseGroups } from '#shared/auth';
+import { canAccess, canLead, canSeeContact, displayName, displayNameOf, officialFromClaims, parseGroups } from '#shared/auth';
 import { UnauthorizedError } from '#shared/errors';
 
 describe('parseGroups', () => {
@@ -21,6 +21,17 @@ describe('officialFromClaims', () => {
   it('names the official by the name claim, not Cognito’s generated username', () => {
     const claims = { sub: 'abc', username: '7f3c9a2e-1b4d-4e8f-9a61-0c2d5e8b7a13', name: 'Nguyễn Thị Lan', token_use: 'access' };
     expect(officialFromClaims(claims).username).toBe('Nguyễn Thị Lan');
+  });
+
+  it('makes a lead of a department from its lead group, an official of it too, and keeps the display name', () => {
+    const lead = officialFromClaims({ sub: 'x', username: 'lanhdao.tuphap', name: 'Ngô Thị Hạnh', 'cognito:groups': '[lead-so-tu-phap]', token_use: 'access' });
+    expect(lead).toEqual({ id: 'x', username: 'Ngô Thị Hạnh', name: 'Ngô Thị Hạnh', departments: ['so-tu-phap'], leads: ['so-tu-phap'], admin: false });
+    expect(canLead(lead, 'so-tu-phap')).toBe(true);
+    expect(canLead(lead, 'so-xay-dung')).toBe(false);
+    expect(canLead(officialFromClaims({ sub: 'o', 'cognito:groups': '[dept-so-tu-phap]', token_use: 'access' }), 'so-tu-phap')).toBe(false);
+    expect(canLead(officialFromClaims({ sub: 'a', 'cognito:groups': '[admin]', token_use: 'access' }), 'so-tu-phap')).toBe(true);
+    expect(displayName(lead)).toBe('Ngô Thị Hạnh');
+    expect(displayName(officialFromClaims({ sub: 'o', username: 'tuphap.lan', token_use: 'access' }))).toBe('tuphap.lan');
   });
   it('recognises the admin', () => {
     expect(officialFromClaims({ sub: 'a', 'cognito:groups': ['admin'], token_use: 'access' }).admin).toBe(true);

@@ -82,3 +82,4 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+

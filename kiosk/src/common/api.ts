@@ -32,6 +32,10 @@ export type CounterInfo = {
   name: string;
   department: { id: string; name: string; answerSlaWorkingDays: number };
   procedures: { code: string; name: string }[];
+  /** The official on duty at the counter: a name only. */
+  onDuty?: { name: string } | null;
+  /** The evaluation criteria citizens choose from (labels in both languages). */
+  criteria?: { id: string; vi: string; en: string }[];
 };
 export type Receipt = {
   trackingCode: string;

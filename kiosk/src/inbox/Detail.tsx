@@ -217,7 +217,7 @@ function Record({ record }: { record: DetailData }) {
         {record.procedure && (<><dt>{t('procedure')}</dt><dd>{record.procedure.code} — {record.procedure.name}</dd></>)}
         <dt>{t('received')}</dt><dd>{formatDateTime(record.receivedAt)}</dd>
         {record.dueAt && (<><dt>{t('due')}</dt><dd>{formatDateTime(record.dueAt, false)}{record.dueProvisional && <span class="provisional" data-testid="due-provisional"> ({t('dueProvisional')}) <small>{t('dueProvisionalHint')}</small></span>}</dd></>)}
-        {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasons?.length ? ` · ${reasonsText(record.reasons, lang.value)}` : ''}</dd></>)}
+        {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasonLabels?.length ? ` · ${record.reasonLabels.map((label) => label[lang.value]).join(', ')}` : ''}</dd></>)}
         {record.category && (<><dt>{t('category')}</dt><dd>{tk(categoryKey(record.category))}</dd></>)}
         {record.assignee && (<><dt>{t('assignee')}</dt><dd>{record.assignee}</dd></>)}
         {record.followUpOf && (<><dt>{t('followUpOf')}</dt><dd><a href={`/inbox/${record.followUpOf}`} class="mono" data-testid="follow-up-of" onClick={linkTo(record.followUpOf)}>{record.followUpOf}</a></dd></>)}

@@ -7,6 +7,7 @@ import { DetailPane } from './Detail.tsx';
 import { IntakeButton, IntakeForm, intakeOpen } from './Intake.tsx';
 import { Filters, List } from './List.tsx';
 import { Views } from './Views.tsx';
+import { DutyBar, inboxView, PerformancePanel, ViewTabs } from './Performance.tsx';
 import { alerts, departmentId, me, setDepartment } from './model.ts';
 import { t } from './strings.ts';
 
@@ -79,15 +80,23 @@ export function InboxApp() {
       <main id="main" class="inbox">
         <h1 class="sr-only">{t('title')}</h1>
         <Alerts />
-        <div class="toolbar"><IntakeButton /></div>
-        {intakeOpen.value && <IntakeForm />}
-        <Filters />
-        <Views />
-        <p class="hint shortcuts">{t('shortcuts')}</p>
-        <div class="panes">
-          <List />
-          <DetailPane />
-        </div>
+        <DutyBar />
+        <ViewTabs />
+        {inboxView.value === 'performance' ? (
+          <PerformancePanel />
+        ) : (
+          <>
+            <div class="toolbar"><IntakeButton /></div>
+            {intakeOpen.value && <IntakeForm />}
+            <Filters />
+            <Views />
+            <p class="hint shortcuts">{t('shortcuts')}</p>
+            <div class="panes">
+              <List />
+              <DetailPane />
+            </div>
+          </>
+        )}
       </main>
     </>
   );

@@ -41,6 +41,8 @@ async function onIdle() {
 export function startKiosk() {
   watchIdle(idleMs, () => void onIdle());
   void loadCounter();
+  // Who is on duty changes during the day: refresh the counter (and its cached copy) each minute.
+  setInterval(() => void loadCounter(), 60_000);
 }
 
 function StatusMark() {
@@ -96,6 +98,7 @@ export function KioskApp() {
         <div>
           <span class="brand">{counter.value?.name ?? t('title')}</span>
           {counter.value && <span class="hint"> · {counter.value.department.name}</span>}
+          {counter.value?.onDuty && <span class="hint"> · {t('onDuty', { name: counter.value.onDuty.name })}</span>}
         </div>
         <div class="tools">
           <StatusMark />
@@ -116,7 +119,7 @@ export function KioskApp() {
         ) : (
           <>
             {error && <p class="notice warn">{t('noNetwork')}</p>}
-            <FlowView flow={flow} procedures={counter.value?.procedures ?? []} onSend={(kind) => void send(kind)} thanks={<Thanks />} />
+            <FlowView flow={flow} procedures={counter.value?.procedures ?? []} criteria={counter.value?.criteria} onSend={(kind) => void send(kind)} thanks={<Thanks />} />
           </>
         )}
       </main>

@@ -38,6 +38,12 @@ export function QrApp() {
               <strong>{c.name}</strong>
               <br />
               <span class="hint">{c.department.name}</span>
+              {c.onDuty && (
+                <>
+                  <br />
+                  {t('onDuty', { name: c.onDuty.name })}
+                </>
+              )}
             </>
           ) : error ? null : (
             <span class="hint">{t('loading')}</span>
@@ -60,6 +66,7 @@ export function QrApp() {
             <FlowView
               flow={flow}
               procedures={c?.procedures ?? []}
+              criteria={c?.criteria}
               onSend={(kind) => void loadAfter().then((module) => module.send(flow, counterId, kind))}
               busy={after.value?.busy.value}
               thanks={after.value && <after.value.Thanks flow={flow} />}

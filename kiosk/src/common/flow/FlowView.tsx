@@ -15,6 +15,8 @@ const RATINGS = [5, 4, 3, 2, 1];
 export type FlowProps = {
   flow: Flow;
   procedures: { code: string; name: string }[];
+  /** The catalog's evaluation criteria (chips after the faces). */
+  criteria?: { id: string; vi: string; en: string }[];
   onSend: (kind: 'rating' | 'pakn') => void;
   busy?: boolean;
   thanks: ComponentChildren;

@@ -14,6 +14,8 @@ export function createFlow(options: { channel: 'kiosk' | 'qr'; deviceId?: string
     rating: signal<number | undefined>(undefined),
     reasons: signal<Reason[]>([]),
     procedureCode: signal(''),
+    /** Mã hồ sơ, typed or scanned from the receipt. */
+    dossierNumber: signal(''),
     comment: signal(''),
     name: signal(''),
     phone: signal(''),
@@ -33,7 +35,7 @@ export function createFlow(options: { channel: 'kiosk' | 'qr'; deviceId?: string
       model.step.value = 'rate';
       model.rating.value = undefined;
       model.reasons.value = [];
-      model.procedureCode.value = '';
+      model.procedureCode.value = model.dossierNumber.value = '';
       model.comment.value = '';
       model.name.value = model.phone.value = model.email.value = model.address.value = '';
       model.consent.value = false;

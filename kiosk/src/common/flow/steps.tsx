@@ -1,10 +1,15 @@
 /** The optional steps after the faces, loaded right after first render (not needed to show the faces). */
 import type { Reason } from '#shared/schemas';
+import { signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { lang } from '../i18n.ts';
 import type { Flow } from './model.ts';
 import { t, type StepKey } from './step-strings.ts';
 import { StepHeading, type FlowProps } from './FlowView.tsx';
 
-// Mirrors REASONS in shared/schemas (importing it would pull zod into the page's first load).
+// The counter's evaluation criteria come with GET /api/counters/{id}; a counter cached by an older
+// version has none, so the earlier chips stay. Mirrors REASONS in shared/schemas (importing it would
+// pull zod into the page's first load).
 const REASON_ORDER: Reason[] = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'];
 
 function Errors({ flow }: { flow: Flow }) {
@@ -43,15 +48,57 @@ function Footer(props: { primary: string; onPrimary: () => void; secondary?: str
   );
 }
 
-export function DetailsStep({ flow, procedures, onSend, busy }: FlowProps) {
+const scanner = signal<typeof import('./scan.tsx') | undefined>(undefined);
+const scanning = signal(false);
+
+/** Mã hồ sơ: typed, or read from the receipt's QR code (the scanner loads on "Quét mã" only). */
+function DossierField({ flow }: { flow: Flow }) {
+  const invalid = Boolean(flow.errors.value['dossierNumber']);
+  const Scanner = scanner.value?.Scanner;
+  // The next person (kiosk) never finds the camera open: leaving the step closes it.
+  useEffect(() => () => void (scanning.value = false), []);
+  return (
+    <div class="field">
+      <label for="dossier">{t('dossier')}</label>
+      <p class="hint" id="dossier-hint">{t('dossierHint')}</p>
+      <input
+        id="dossier"
+        autocomplete="off"
+        autocapitalize="characters"
+        spellcheck={false}
+        maxLength={60}
+        aria-describedby="dossier-hint err-dossierNumber"
+        aria-invalid={invalid}
+        value={flow.dossierNumber.value}
+        onInput={(e) => (flow.dossierNumber.value = e.currentTarget.value)}
+      />
+      <FieldError flow={flow} path="dossierNumber" />
+      <button type="button" aria-expanded={scanning.value} onClick={() => void import('./scan.tsx').then((module) => ((scanner.value = module), (scanning.value = true)))}>
+        {t('scan')}
+      </button>
+      {scanning.value && Scanner && (
+        <Scanner
+          onCode={(code) => {
+            flow.dossierNumber.value = code;
+            scanning.value = false;
+            document.getElementById('dossier')?.focus();
+          }}
+          onClose={() => (scanning.value = false)}
+        />
+      )}
+    </div>
+  );
+}
+
+export function DetailsStep({ flow, procedures, criteria, onSend, busy }: FlowProps) {
   return (
     <section>
       <StepHeading>{t('detailsTitle')}</StepHeading>
       <p class="hint" id="reasons-hint">{t('detailsHint')}</p>
       <div class="chips" role="group" aria-describedby="reasons-hint">
-        {REASON_ORDER.map((reason) => (
-          <button type="button" key={reason} class="chip" aria-pressed={flow.reasons.value.includes(reason)} onClick={() => flow.toggleReason(reason)}>
-            {t(reason)}
+        {(criteria ?? REASON_ORDER.map((id) => ({ id, vi: '', en: '' }))).map((c) => (
+          <button type="button" key={c.id} class="chip" aria-pressed={flow.reasons.value.includes(c.id)} onClick={() => flow.toggleReason(c.id)}>
+            {criteria ? c[lang.value] : t(c.id as StepKey)}
           </button>
         ))}
       </div>
@@ -68,6 +115,7 @@ export function DetailsStep({ flow, procedures, onSend, busy }: FlowProps) {
           </select>
         </div>
       )}
+      <DossierField flow={flow} />
       <Errors flow={flow} />
       <Footer primary={t('send')} onPrimary={() => onSend('rating')} secondary={t('more')} onSecondary={() => flow.go('comment')} onBack={() => flow.go('rate')} busy={busy} />
     </section>

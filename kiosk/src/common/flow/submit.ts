@@ -4,11 +4,12 @@
  * `loadSubmit()` early so pressing "Gửi" never waits for the network.
  */
 import { feedbackInputSchema, missingFields, type FeedbackInput } from '#shared/schemas';
+import { normalizeDossierNumber } from '#shared/dossier';
 import { normalizeText } from '#shared/text';
 import type { Flow } from './model.ts';
 import type { StepKey } from './step-strings.ts';
 
-const KNOWN = new Set(['rating|comment', 'comment', 'contact.name', 'contact.phone', 'contact.email', 'contact.address', 'contact.phone|contact.address', 'consent']);
+const KNOWN = new Set(['dossierNumber', 'rating|comment', 'comment', 'contact.name', 'contact.phone', 'contact.email', 'contact.address', 'contact.phone|contact.address', 'consent']);
 
 function strip<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
@@ -25,6 +26,7 @@ export function toInput(flow: Flow, counterId: string, kind: FeedbackInput['kind
     rating: flow.rating.value,
     reasons: flow.reasons.value.length ? flow.reasons.value : undefined,
     procedureCode: flow.procedureCode.value || undefined,
+    dossierNumber: normalizeDossierNumber(flow.dossierNumber.value) || undefined,
     comment: partial ? undefined : text(flow.comment.value),
     contact,
     consent: kind === 'pakn' ? flow.consent.value : undefined,

@@ -1,0 +1,45 @@
+/** Who may see which performance view, and the view itself: shared by the JSON and the XLSX routes. */
+import * as z from 'zod/mini';
+import { canLead, officialFromClaims } from '#shared/auth';
+import { computePerformance, DEFAULT_MIN_RATINGS, type Performance } from '#shared/performance';
+import { id } from '#shared/schemas';
+import { monthWindow } from '#shared/stats/month';
+import { localMonthOf } from '#shared/time';
+import type { Claims } from './http.ts';
+import { loadCatalog } from './catalog-store.ts';
+import { resolveDepartment } from './inbox.ts';
+import { queryMonthRecords } from './performance-store.ts';
+
+export const performanceQuerySchema = z.strictObject({
+  month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM'))),
+  departmentId: z.optional(id),
+});
+
+const minRatings = () => {
+  const n = Number(process.env.PERFORMANCE_MIN_RATINGS);
+  return Number.isInteger(n) && n >= 1 ? n : DEFAULT_MIN_RATINGS;
+};
+
+export type PerformanceView = Performance & { department: { id: string; name: string }; scope: 'department' | 'own' };
+
+/**
+ * The month's view of a department: leads of it and the admin see every counter and official; its
+ * other officials only their own row; anyone else gets 404 as for the inbox (resolveDepartment).
+ */
+export async function performanceFor(claims: Claims | undefined, query: z.infer<typeof performanceQuerySchema>, now: Date): Promise<PerformanceView> {
+  const official = officialFromClaims(claims);
+  const departmentId = await resolveDepartment(official, query.departmentId ?? official.leads?.[0]);
+  const month = query.month ?? localMonthOf(now);
+  const catalog = await loadCatalog();
+  const counters = new Map([...catalog.counters.values()].filter((c) => c.departmentId === departmentId).map((c) => [c.id, c.name]));
+  const lead = canLead(official, departmentId);
+  const performance = computePerformance(await queryMonthRecords(departmentId, month), {
+    departmentId,
+    window: monthWindow(month, now),
+    criteria: catalog.criteria,
+    counters,
+    minRatings: minRatings(),
+    ...(lead ? {} : { onlyOfficial: { id: official.id, username: official.username } }),
+  });
+  return { ...performance, department: { id: departmentId, name: catalog.departments.get(departmentId)?.name ?? departmentId }, scope: lead ? 'department' : 'own' };
+}

@@ -1,0 +1,70 @@
+/**
+ * The monthly evaluation report a centre sends upward: the performance view of one department and
+ * month as spreadsheet rows (Vietnamese headings, English after a slash), with the criteria and the
+ * definitions of every figure. Pure.
+ */
+import type { Cell } from './csv.ts';
+import type { Criterion } from './criteria.ts';
+import type { Performance, RatingSummary } from './performance.ts';
+
+const percent = (x: number | null) => (x === null ? '' : Math.round(x * 1000) / 10);
+const interval = (s: RatingSummary) => (s.interval ? `${percent(s.interval[0])}–${percent(s.interval[1])}` : '');
+const lowCriteria = (s: RatingSummary) => s.lowCriteria.map((c) => `${c.vi} (${c.count})`).join('; ');
+const ratingCells = (s: RatingSummary): Cell[] => [s.ratings, s.satisfied, percent(s.satisfaction), interval(s), s.low, lowCriteria(s), s.withDossier];
+const RATING_HEADERS = [
+  'Lượt đánh giá / Ratings',
+  'Hài lòng / Satisfied',
+  'Tỷ lệ hài lòng (%) / Satisfaction (%)',
+  'Khoảng tin cậy 95% / 95% interval',
+  'Không hài lòng / Low ratings',
+  'Tiêu chí bị chọn khi không hài lòng / Criteria chosen with low ratings',
+  'Gắn mã hồ sơ / With dossier number',
+];
+
+export const DEFINITIONS: [string, string][] = [
+  ['Hài lòng / Satisfied', 'Đánh giá "Hài lòng" hoặc "Rất hài lòng" (4–5 trên 5). / A rating of 4 or 5 out of 5.'],
+  ['Không hài lòng / Low rating', 'Đánh giá "Không hài lòng" hoặc "Rất không hài lòng" (1–2). / A rating of 1 or 2.'],
+  ['Tỷ lệ hài lòng / Satisfaction', 'Hài lòng ÷ lượt đánh giá; không tính khi dưới số lượt tối thiểu. / Satisfied ÷ ratings; not shown below the minimum count.'],
+  ['Khoảng tin cậy 95% / 95% interval', 'Khoảng Wilson của tỷ lệ hài lòng. / Wilson score interval of the satisfaction rate.'],
+  ['Cán bộ / Official', 'Đánh giá tại quầy (kiosk, mã QR) được ghi cho cán bộ đang trực quầy lúc đó. / Counter ratings are credited to the official on duty then.'],
+  ['Phản ánh được giao / Petitions assigned', 'Phản ánh, ý kiến cần trả lời tiếp nhận trong tháng, giao cho cán bộ. / Items to answer received in the month, by assignee.'],
+  ['Quá hạn / Overdue', 'Chưa trả lời và đã quá hạn tại thời điểm lập báo cáo. / Open past the deadline when the report was made.'],
+  ['Đúng hạn / On time', 'Trả lời được công bố trước hoặc đúng hạn. / Answer published on or before the deadline.'],
+];
+
+export function performanceReportRows(p: Performance & { department: { name: string } }, criteria: readonly Criterion[]): Cell[][] {
+  const rows: Cell[][] = [
+    ['Báo cáo đánh giá tháng / Monthly evaluation report', p.month],
+    ['Đơn vị / Department', p.department.name],
+    ['Số liệu đến / Figures as of', p.asOf],
+    ['Số lượt tối thiểu để tính tỷ lệ / Minimum ratings for a rate', p.minRatings],
+    [],
+    ['Theo quầy / By counter'],
+    ['Quầy / Counter', ...RATING_HEADERS],
+    ...p.counters.map((c) => [c.name, ...ratingCells(c)]),
+    ...(p.unattributed ? [['Không có cán bộ trực / Nobody on duty', ...ratingCells(p.unattributed)]] : []),
+    [],
+    ['Theo cán bộ / By official'],
+    [
+      'Cán bộ / Official',
+      ...RATING_HEADERS,
+      'Phản ánh được giao / Assigned',
+      'Đang mở / Open',
+      'Quá hạn / Overdue',
+      'Đã trả lời / Answered',
+      'Trả lời đúng hạn / On time',
+    ],
+    ...p.officials.map((o) => [o.name, ...ratingCells(o), o.petitions.assigned, o.petitions.open, o.petitions.overdue, o.petitions.answered, o.petitions.answeredOnTime]),
+    [],
+    ['Diễn biến trong tháng / The month by day'],
+    ['Ngày / Day', 'Lượt đánh giá / Ratings', 'Hài lòng / Satisfied'],
+    ...p.trend.map((d) => [d.day, d.ratings, d.satisfied]),
+    [],
+    ['Tiêu chí đánh giá / Evaluation criteria'],
+    ...criteria.map((c) => [c.vi, c.en]),
+    [],
+    ['Định nghĩa / Definitions'],
+    ...DEFINITIONS,
+  ];
+  return rows;
+}

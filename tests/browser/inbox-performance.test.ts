@@ -1,0 +1,42 @@
+/**
+ * Duty and the performance view in the inbox: an official starts duty from the inbox, a rating
+ * is given at the counter, and the department's lead finds it under that official and counter;
+ * the official's own view has only their row.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousA11yViolations, signInOfficial, startBrowserStack, type BrowserStack } from '../support/browser.ts';
+
+let stack: BrowserStack;
+beforeAll(async () => {
+  stack = await startBrowserStack({ auth: true });
+});
+afterAll(() => stack?.close());
+
+const signIn = (page: Page, username: string) => signInOfficial(stack, page, username);
+
+test('an official starts duty in the inbox; the lead sees the rating under them and their counter', async () => {
+  const official = await stack.newPage();
+  await signIn(official, 'tuphap.lan');
+  await official.getByRole('button', { name: 'Bắt đầu trực' }).click();
+  await official.getByText(/Đang trực Quầy 02 — Sở Tư pháp .* Công dân thấy tên: Nguyễn Thị Lan\./).waitFor();
+
+  const rated = await stack.api.request('POST', '/api/feedback', {
+    headers: { 'idempotency-key': 'inbox-perf-0001' },
+    body: { counterId: 'stp-quay-02', kind: 'rating', channel: 'kiosk', rating: 1, reasons: ['result'] },
+  });
+  expect(rated.status).toBe(201);
+
+  const lead = await stack.newPage();
+  await signIn(lead, 'lanhdao.tuphap');
+  await lead.getByRole('button', { name: 'Đánh giá cán bộ, quầy' }).click();
+  const row = lead.getByRole('row', { name: /Nguyễn Thị Lan/ });
+  await row.waitFor();
+  await expect(row.textContent()).resolves.toContain('Kết quả giải quyết (1)');
+  await expect(lead.getByRole('row', { name: /Quầy 02 — Sở Tư pháp/ }).textContent()).resolves.toContain('chưa đủ lượt');
+  expect(await seriousA11yViolations(lead)).toEqual([]);
+
+  await official.getByRole('button', { name: 'Đánh giá cán bộ, quầy' }).click();
+  await official.getByText('Chỉ số liệu của chính Ông/Bà').waitFor();
+  await expect(official.getByRole('table', { name: 'Theo quầy' }).count()).resolves.toBe(0);
+});

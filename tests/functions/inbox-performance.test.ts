@@ -1,0 +1,99 @@
+/**
+ * The department's performance view: a rating given while an official is on duty appears under
+ * that official and that counter for the department's lead and the admin; the official sees only
+ * their own row, colleagues not theirs, other departments nothing; the public statistics carry no
+ * official at all. The XLSX report follows the same rules.
+ */
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileOutput } from '#functions/lib/stats-output';
+import { publishStats } from '#functions/publish-stats';
+import { localMonthOf } from '#shared/time';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { bearer, tokenFor } from '../support/inbox.ts';
+
+let api: TestApi;
+let lanId: string;
+const month = localMonthOf(new Date());
+const as = async (username: string) => bearer(await tokenFor(api, username));
+const view = async (username: string | undefined, query = '') =>
+  api.request('GET', `/api/inbox/performance?month=${month}${query}`, username ? { headers: await as(username) } : {});
+
+beforeAll(async () => {
+  api = await startTestApi({ auth: true });
+  const duty = await api.request('POST', '/api/inbox/duty', { headers: await as('tuphap.lan'), body: { counterId: 'stp-quay-02' } });
+  lanId = duty.json.official.id;
+  const rated = await api.request('POST', '/api/feedback', {
+    headers: { 'idempotency-key': 'perf-rating-0001' },
+    body: { counterId: 'stp-quay-02', kind: 'rating', channel: 'kiosk', rating: 2, reasons: ['official', 'waiting_time'], dossierNumber: '000.00.15.H29-261110-0042' },
+  });
+  expect(rated.status).toBe(201);
+});
+afterAll(() => api?.close());
+
+describe('GET /api/inbox/performance', () => {
+  it("shows the department's lead the rating under the official on duty and under the counter", async () => {
+    const { status, json } = await view('lanhdao.tuphap');
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ month, department: { id: 'so-tu-phap' }, scope: 'department', minRatings: 10 });
+    const lan = json.officials.find((o: { name: string }) => o.name === 'Nguyễn Thị Lan');
+    expect(lan).toMatchObject({ officialId: lanId, ratings: 1, low: 1, withDossier: 1, satisfaction: null, interval: null });
+    expect(lan.lowCriteria.map((c: { vi: string }) => c.vi)).toEqual(['Công chức giải quyết', 'Thời gian chờ']);
+    expect(lan.lowDossiers).toEqual([expect.objectContaining({ dossierNumber: '000.00.15.H29-261110-0042', rating: 2 })]);
+    expect(json.counters.find((c: { counterId: string }) => c.counterId === 'stp-quay-02')).toMatchObject({ ratings: 1, low: 1 });
+    expect(json.trend).toEqual([expect.objectContaining({ ratings: 1, satisfied: 0 })]);
+  });
+
+  it('the admin sees it with departmentId', async () => {
+    const { json } = await view('admin.tinh', '&departmentId=so-tu-phap');
+    expect(json.officials.map((o: { name: string }) => o.name)).toContain('Nguyễn Thị Lan');
+  });
+
+  it('an official who is not a lead gets only their own row; a colleague does not see it', async () => {
+    const own = await view('tuphap.lan');
+    expect(own.status).toBe(200);
+    expect(own.json).toMatchObject({ scope: 'own', counters: [], unattributed: null });
+    expect(own.json.officials).toEqual([expect.objectContaining({ officialId: lanId, ratings: 1 })]);
+    const colleague = await view('tuphap.minh');
+    expect(colleague.json.officials).toEqual([]);
+    expect(colleague.text).not.toContain('Nguyễn Thị Lan');
+  });
+
+  it('another department, its lead included, and the public see none of it', async () => {
+    for (const username of ['taichinh.son', 'lanhdao.taichinh']) {
+      const refused = await view(username, '&departmentId=so-tu-phap');
+      expect(refused.status, username).toBe(404);
+      const own = await view(username);
+      expect(own.status).toBe(200);
+      expect(own.text).not.toContain('Nguyễn Thị Lan');
+    }
+    expect((await view(undefined)).status).toBe(401);
+    expect((await view('lanhdao.tuphap', '&month=2026-13')).status).toBe(400);
+  });
+
+  it('the monthly report is an XLSX under the same rules', async () => {
+    const report = await api.request('GET', `/api/inbox/performance.xlsx?month=${month}`, { headers: await as('lanhdao.tuphap') });
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toContain('spreadsheetml');
+    expect(report.headers.get('content-disposition')).toContain(`danh-gia-so-tu-phap-${month}.xlsx`);
+    const other = await api.request('GET', `/api/inbox/performance.xlsx?month=${month}&departmentId=so-tu-phap`, { headers: await as('taichinh.son') });
+    expect(other.status).toBe(404);
+  });
+});
+
+describe('public statistics', () => {
+  it('carry no official name or id', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gopy-perf-stats-'));
+    await publishStats([month], { output: fileOutput(dir), now: new Date() });
+    const files = await readdir(dir, { recursive: true });
+    const texts = await Promise.all(files.filter((f) => /\.(json|csv)$/.test(f)).map((f) => readFile(join(dir, f), 'utf8')));
+    expect(texts.join('\n')).toContain('stp-quay-02'); // the rating is published, by counter
+    for (const text of texts) {
+      expect(text).not.toContain('Nguyễn Thị Lan');
+      expect(text).not.toContain(lanId);
+      expect(text).not.toContain('officialName');
+    }
+  });
+});
