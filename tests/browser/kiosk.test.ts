@@ -95,16 +95,46 @@ test('online: the thank-you screen shows the tracking code and a QR code to foll
   expect((await stack.api.request('GET', `/api/feedback/${code}`)).status).toBe(200);
 });
 
-test('idle: after the timeout the kiosk returns to the first step and every field is cleared', async () => {
+test('idle: a petition typed and left untouched for 60 s keeps its text; the kiosk asks before any reset', async () => {
   const page = await stack.newPage(TABLET);
+  await page.clock.install();
   await page.goto(`${stack.url}/kiosk?counter=stp-quay-02&idle=2`);
   await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
-  await page.getByRole('button', { name: 'Phí, lệ phí' }).click();
   await page.getByRole('button', { name: 'Viết thêm ý kiến' }).click();
-  await page.getByLabel('Ý kiến của Ông/Bà').fill('Thông tin riêng của người trước');
+  await page.getByLabel('Ý kiến của Ông/Bà').fill('Tôi chờ hai tiếng mà chưa được tiếp.');
+  await page.getByRole('button', { name: 'Tôi muốn được trả lời' }).click();
+  await page.getByLabel('Họ và tên').fill('Trần Thị Lan');
 
-  await page.getByRole('heading', { name: 'Ông/Bà đánh giá thế nào về sự phục vụ hôm nay?' }).waitFor({ timeout: 10_000 });
+  await page.clock.runFor(60_000); // reading the consent notice
 
+  await expect(page.getByLabel('Họ và tên').inputValue()).resolves.toBe('Trần Thị Lan');
+  await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
+  await page.clock.runFor(61_000); // two minutes without a touch: the question, with the seconds left
+  const prompt = page.getByRole('alertdialog', { name: 'Ông/Bà vẫn đang dùng máy chứ?' });
+  await expect(prompt.textContent()).resolves.toMatch(/sau (29|30) giây/);
+  await page.getByRole('button', { name: 'Tôi vẫn đang dùng' }).click();
+  await expect(prompt.count()).resolves.toBe(0);
+  await page.getByRole('button', { name: 'Quay lại' }).click();
+  await expect(page.getByLabel('Ý kiến của Ông/Bà').inputValue()).resolves.toBe('Tôi chờ hai tiếng mà chưa được tiếp.');
+});
+
+test('idle: after the question goes unanswered every field, the language and the text size return to the defaults', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.clock.install();
+  await page.goto(`${stack.url}/kiosk?counter=stp-quay-02&idle=2`);
+  await page.getByRole('button', { name: 'Chữ to' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Dissatisfied', exact: true }).click();
+  await page.getByRole('button', { name: 'Fees' }).click();
+  await page.getByRole('button', { name: 'Add a comment' }).click();
+  await page.getByLabel('Your comment').fill('Thông tin riêng của người trước');
+  await expect(page.getByRole('button', { name: 'Large text' }).getAttribute('aria-pressed')).resolves.toBe('true');
+
+  await page.clock.runFor(120_000 + 30_000 + 2_000);
+
+  await page.getByRole('heading', { name: 'Ông/Bà đánh giá thế nào về sự phục vụ hôm nay?' }).waitFor();
+  await expect(page.locator('html').getAttribute('class')).resolves.not.toContain('large');
+  await expect(page.getByRole('button', { name: 'Chữ to' }).getAttribute('aria-pressed')).resolves.toBe('false');
   await expect(page.getByRole('button', { name: 'Không hài lòng', exact: true }).getAttribute('aria-pressed')).resolves.toBe('false');
   await page.getByRole('button', { name: 'Chỉ gửi ý kiến, không chấm điểm' }).click();
   await expect(page.getByLabel('Ý kiến của Ông/Bà').inputValue()).resolves.toBe('');

@@ -7,7 +7,9 @@ import { Qr } from '../common/Qr.tsx';
 import { enqueue, failed, online, receipts, stalled, waiting } from './outbox.ts';
 import { ChooseCounter } from './ChooseCounter.tsx';
 import { chooseCounter, counter, counterError, counterId, deviceId, idleMs, invalidCounterParam, largeText, loadCounter } from './settings.ts';
-import { watchIdle } from './idle.ts';
+import { ASK_MS, quietMs, watchIdle } from './idle.ts';
+import { IdlePrompt, setIdlePhase } from './IdlePrompt.tsx';
+import { lang } from '../common/i18n.ts';
 import { t } from './strings.ts';
 
 export const flow = createFlow({ channel: 'kiosk', deviceId });
@@ -23,14 +25,22 @@ async function send(kind: 'rating' | 'pakn') {
   flow.go('thanks'); // never waits for the network: the outbox sends in the background
 }
 
+/** The next person starts with the defaults: every choice cleared, Vietnamese, normal text. */
 function startOver() {
   sentKey.value = undefined;
   flow.reset();
+  lang.value = 'vi';
+  largeText.value = false;
+  idle?.touch();
 }
 
-/** Idle: a rating already tapped is kept (the person chose it), unsent text is dropped, all is cleared. */
+/** On a form step the person is writing or choosing: they get the longer quiet period. */
+const inForm = () => flow.step.value === 'details' || flow.step.value === 'comment' || flow.step.value === 'contact';
+/** Something the next person should not inherit. */
+const needsReset = () => flow.isDirty() || lang.value !== 'vi' || largeText.value;
+
+/** After the countdown: a rating already tapped is kept (the person chose it), unsent text is dropped, all is cleared. */
 async function onIdle() {
-  if (!flow.isDirty()) return;
   const { toInput } = await loadSubmit();
   const tappedOnly = flow.step.value !== 'thanks' && flow.rating.value !== undefined;
   const partial = tappedOnly && counterId ? toInput(flow, counterId, 'rating', true) : undefined;
@@ -38,8 +48,20 @@ async function onIdle() {
   if (partial) enqueue(partial);
 }
 
+let idle: ReturnType<typeof watchIdle> | undefined;
+
 export function startKiosk() {
-  watchIdle(idleMs, () => void onIdle());
+  idle = watchIdle(
+    () => quietMs(idleMs, inForm()),
+    (phase) => {
+      // Nothing to clear: no question, the screen is already as the next person should find it.
+      if (phase.kind !== 'active' && !needsReset()) return setIdlePhase({ kind: 'active' });
+      if (phase.kind === 'expired') {
+        setIdlePhase({ kind: 'active' });
+        void onIdle();
+      } else setIdlePhase(phase);
+    },
+  );
   void loadCounter();
 }
 
@@ -77,7 +99,7 @@ function Thanks() {
           {t('savedOffline')}
         </p>
       )}
-      <p class="hint">{t('autoReturn')}</p>
+      <p class="hint">{t('autoReturn', { quiet: Math.round(idleMs / 1000), ask: ASK_MS / 1000 })}</p>
       <div class="actions center">
         <button type="button" class="primary big" onClick={startOver}>
           {t('done')}
@@ -117,9 +139,11 @@ export function KioskApp() {
           <>
             {error && <p class="notice warn">{t('noNetwork')}</p>}
             <FlowView flow={flow} procedures={counter.value?.procedures ?? []} onSend={(kind) => void send(kind)} thanks={<Thanks />} />
+            {inForm() && <p class="hint idle-note">{t('formWait', { minutes: quietMs(idleMs, true) / 60_000, ask: ASK_MS / 1000 })}</p>}
           </>
         )}
       </main>
+      <IdlePrompt onStay={() => idle?.touch()} onStartOver={startOver} />
     </>
   );
 }
