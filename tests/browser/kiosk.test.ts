@@ -1,10 +1,8 @@
 /** The counter kiosk in Chromium against the real local stack: offline queue and idle reset. */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { dynamo, tableName } from '#functions/lib/dynamo';
-import { startBrowserStack, type BrowserStack } from '../support/browser.ts';
+import { doubleTap, startBrowserStack, type BrowserStack } from '../support/browser.ts';
+import { recordsFromDevice } from '../support/table.ts';
 import { decodeQr } from '../support/qr-decode.ts';
 
 let stack: BrowserStack;
@@ -14,12 +12,6 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const TABLET = { viewport: { width: 1280, height: 800 }, hasTouch: true };
-
-/** Feedback records in the table from one kiosk device (test-only Scan). */
-async function recordsFromDevice(deviceId: string) {
-  const { Items = [] } = await dynamo().send(new ScanCommand({ TableName: tableName(), ConsistentRead: true }));
-  return Items.map((item) => unmarshall(item)).filter((item) => item.entity === 'feedback' && item.deviceId === deviceId);
-}
 
 /** Waits until the service worker has cached the kiosk page and its lazily loaded code. */
 async function waitForOfflineReady(page: Page) {
@@ -93,6 +85,24 @@ test('online: the thank-you screen shows the tracking code and a QR code to foll
   const shot = `data:image/png;base64,${(await qr.screenshot()).toString('base64')}`;
   expect(await decodeQr(page.context().browser()!, shot)).toBe(`${stack.url}/track/${code}`);
   expect((await stack.api.request('GET', `/api/feedback/${code}`)).status).toBe(200);
+});
+
+test('a double tap on "Gửi phản ánh" queues and sends one petition', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.goto(`${stack.url}/kiosk?counter=stp-quay-02`);
+  const deviceId = await page.evaluate(() => localStorage.getItem('gopy.kiosk.device')!);
+  await page.getByRole('button', { name: 'Chỉ gửi ý kiến, không chấm điểm' }).click();
+  await page.getByLabel('Ý kiến của Ông/Bà').fill('Đề nghị thêm ghế chờ.');
+  await page.getByRole('button', { name: 'Tôi muốn được trả lời' }).click();
+  await page.getByLabel('Họ và tên').fill('Đỗ Thị Hạnh');
+  await page.getByLabel('Số điện thoại', { exact: true }).fill('0912.345.678');
+  await page.getByLabel(/Tôi đồng ý/).check();
+
+  await doubleTap(page, 'Gửi phản ánh');
+  const code = await page.getByTestId('tracking-code').textContent();
+
+  const records = await recordsFromDevice(deviceId);
+  expect(records.map((r) => r.trackingCode)).toEqual([code]);
 });
 
 test('idle: a petition typed and left untouched for 60 s keeps its text; the kiosk asks before any reset', async () => {

@@ -71,3 +71,11 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Two taps in one frame: both clicks run before the page can re-render (or disable the button). */
+export function doubleTap(page: Page, name: string): Promise<void> {
+  return page.getByRole('button', { name, exact: true }).evaluate((button: HTMLElement) => {
+    button.click();
+    button.click();
+  });
+}

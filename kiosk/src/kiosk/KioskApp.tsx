@@ -16,13 +16,24 @@ export const flow = createFlow({ channel: 'kiosk', deviceId });
 /** Idempotency-Key of the submission on the thank-you screen. */
 const sentKey = signal<string | undefined>(undefined);
 
+/** One record per person: the round (flow.round) already queued, and a tap being handled. */
+let queuedRound: number | undefined;
+let sending = false;
+
 async function send(kind: 'rating' | 'pakn') {
-  if (!counterId) return;
-  const { checkedInput } = await loadSubmit();
-  const input = checkedInput(flow, counterId, kind);
-  if (!input) return;
-  sentKey.value = enqueue(input);
-  flow.go('thanks'); // never waits for the network: the outbox sends in the background
+  // Checked and set before any await: a second tap in the same frame finds it set.
+  if (!counterId || sending || queuedRound === flow.round.peek()) return;
+  sending = true;
+  try {
+    const { checkedInput } = await loadSubmit();
+    const input = checkedInput(flow, counterId, kind);
+    if (!input) return;
+    queuedRound = flow.round.peek();
+    sentKey.value = enqueue(input);
+    flow.go('thanks'); // never waits for the network: the outbox sends in the background
+  } finally {
+    sending = false;
+  }
 }
 
 /** The next person starts with the defaults: every choice cleared, Vietnamese, normal text. */

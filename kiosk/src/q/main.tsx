@@ -6,6 +6,7 @@ import { loadAfter, loadCounter, QrApp } from './QrApp.tsx';
 render(<QrApp />, document.getElementById('app')!);
 void loadCounter();
 // Right after first render: the next steps and the validator, so taps never wait.
+void import('./keep.ts').then((module) => module.keepDraft());
 void loadSteps();
 void loadSubmit();
 void loadAfter();
