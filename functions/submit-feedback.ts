@@ -1,13 +1,11 @@
 import { departmentRef } from '#shared/catalog';
 import { BadRequestError } from '#shared/errors';
 import { receiptView } from '#shared/feedback';
-import { feedbackInputSchema } from '#shared/schemas';
+import { feedbackInputSchema, IDEMPOTENCY_KEY } from '#shared/schemas';
 import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
 import { takeDeviceSlot } from './lib/rate-limit.ts';
 import { submitFeedback } from './lib/submit.ts';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 /** POST /api/feedback — 201 with the receipt; a replay (same key, same body) gets the same receipt. */
 export const handler = http({
