@@ -1,7 +1,7 @@
 /** The counter kiosk in Chromium against the real local stack: offline queue and idle reset. */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { doubleTap, startBrowserStack, type BrowserStack } from '../support/browser.ts';
+import { doubleTap, fillPetition, startBrowserStack, type BrowserStack } from '../support/browser.ts';
 import { recordsFromDevice } from '../support/table.ts';
 import { decodeQr } from '../support/qr-decode.ts';
 
@@ -48,6 +48,29 @@ test('offline: a rating is saved, survives a reload, and arrives exactly once wh
   expect(records[0]).toMatchObject({ channel: 'kiosk', kind: 'rating', rating: 5, reasons: ['waiting_time'], counterId: 'stp-quay-02' });
 });
 
+test('offline: a petition shows its reserved tracking code at once, and the code works on /track after reconnecting', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.goto(`${stack.url}/kiosk?counter=stp-quay-02`);
+  await waitForOfflineReady(page);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('gopy.kiosk.reserved') ?? '[]').length >= 10);
+
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: 'Chỉ gửi ý kiến, không chấm điểm' }).click();
+  await fillPetition(page, { comment: 'Máy lấy số thứ tự bị hỏng.', name: 'Vũ Văn Nam', phone: '(028) 3829 1234' });
+  await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+  await page.getByTestId('saved-offline').waitFor();
+  const code = (await page.getByTestId('tracking-code').textContent())!;
+  expect((await stack.api.request('GET', `/api/feedback/${code}`)).status).toBe(404);
+
+  await page.context().setOffline(false);
+  await page.getByRole('status').filter({ hasText: 'Đã gửi hết' }).waitFor({ timeout: 15_000 });
+  await page.getByTestId('due-date').waitFor(); // the receipt arrived: the due date joins the code
+
+  const phone = await stack.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  await phone.goto(`${stack.url}/track/${code}`);
+  await expect(phone.getByTestId('status').textContent()).resolves.toBe('Đã nhận');
+});
+
 test('a lost answer is retried with the same key: the record exists once and the code still appears', async () => {
   const page = await stack.newPage({ ...TABLET, serviceWorkers: 'block' });
   let first = true;
@@ -92,14 +115,12 @@ test('a double tap on "Gửi phản ánh" queues and sends one petition', async 
   await page.goto(`${stack.url}/kiosk?counter=stp-quay-02`);
   const deviceId = await page.evaluate(() => localStorage.getItem('gopy.kiosk.device')!);
   await page.getByRole('button', { name: 'Chỉ gửi ý kiến, không chấm điểm' }).click();
-  await page.getByLabel('Ý kiến của Ông/Bà').fill('Đề nghị thêm ghế chờ.');
-  await page.getByRole('button', { name: 'Tôi muốn được trả lời' }).click();
-  await page.getByLabel('Họ và tên').fill('Đỗ Thị Hạnh');
-  await page.getByLabel('Số điện thoại', { exact: true }).fill('0912.345.678');
-  await page.getByLabel(/Tôi đồng ý/).check();
+  await fillPetition(page, { comment: 'Đề nghị thêm ghế chờ.', name: 'Đỗ Thị Hạnh', phone: '0912.345.678' });
 
   await doubleTap(page, 'Gửi phản ánh');
   const code = await page.getByTestId('tracking-code').textContent();
+  await page.getByTestId('due-date').waitFor(); // the receipt, so the record is in the table
+  await page.getByRole('status').filter({ hasText: 'Đã gửi hết' }).waitFor();
 
   const records = await recordsFromDevice(deviceId);
   expect(records.map((r) => r.trackingCode)).toEqual([code]);

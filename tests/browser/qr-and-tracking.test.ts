@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { importFeedbackLine } from '#functions/lib/importer';
 import { codeFromBytes } from '#shared/tracking-code';
-import { doubleTap, startBrowserStack, type BrowserStack } from '../support/browser.ts';
+import { doubleTap, fillPetition, startBrowserStack, type BrowserStack } from '../support/browser.ts';
 import { recordsFromDevice } from '../support/table.ts';
 
 let stack: BrowserStack;
@@ -44,11 +44,7 @@ const recordsFromBrowser = async (page: Page) => recordsFromDevice(await page.ev
 async function typePetition(page: Page) {
   await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
   await page.getByRole('button', { name: 'Viết thêm ý kiến' }).click();
-  await page.getByLabel('Ý kiến của Ông/Bà').fill('Phải chờ lâu ở quầy tiếp nhận.');
-  await page.getByRole('button', { name: 'Tôi muốn được trả lời' }).click();
-  await page.getByLabel('Họ và tên').fill('Lê Văn Tám');
-  await page.getByLabel('Số điện thoại', { exact: true }).fill('(028) 3829 1234');
-  await page.getByLabel(/Tôi đồng ý/).check();
+  await fillPetition(page, { comment: 'Phải chờ lâu ở quầy tiếp nhận.', name: 'Lê Văn Tám', phone: '(028) 3829 1234' });
 }
 
 test('QR page: a double tap on "Gửi phản ánh" makes one petition, without an error', async () => {

@@ -79,3 +79,12 @@ export function doubleTap(page: Page, name: string): Promise<void> {
     button.click();
   });
 }
+
+/** From the comment step of the rating flow (kiosk or phone): a petition ready to send. */
+export async function fillPetition(page: Page, person: { comment: string; name: string; phone: string }) {
+  await page.getByLabel('Ý kiến của Ông/Bà').fill(person.comment);
+  await page.getByRole('button', { name: 'Tôi muốn được trả lời' }).click();
+  await page.getByLabel('Họ và tên').fill(person.name);
+  await page.getByLabel('Số điện thoại', { exact: true }).fill(person.phone);
+  await page.getByLabel(/Tôi đồng ý/).check();
+}

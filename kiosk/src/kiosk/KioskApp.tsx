@@ -8,13 +8,15 @@ import { enqueue, failed, online, receipts, stalled, waiting } from './outbox.ts
 import { ChooseCounter } from './ChooseCounter.tsx';
 import { chooseCounter, counter, counterError, counterId, deviceId, idleMs, invalidCounterParam, largeText, loadCounter } from './settings.ts';
 import { ASK_MS, quietMs, watchIdle } from './idle.ts';
+import { takeReserved, topUp } from './reserved.ts';
 import { IdlePrompt, setIdlePhase } from './IdlePrompt.tsx';
-import { lang } from '../common/i18n.ts';
+import { formatDateTime, lang } from '../common/i18n.ts';
 import { t } from './strings.ts';
 
 export const flow = createFlow({ channel: 'kiosk', deviceId });
-/** Idempotency-Key of the submission on the thank-you screen. */
+/** Idempotency-Key of the submission on the thank-you screen, and its code when reserved in advance. */
 const sentKey = signal<string | undefined>(undefined);
+const reservedCode = signal<string | undefined>(undefined);
 
 /** One record per person: the round (flow.round) already queued, and a tap being handled. */
 let queuedRound: number | undefined;
@@ -29,7 +31,10 @@ async function send(kind: 'rating' | 'pakn') {
     const input = checkedInput(flow, counterId, kind);
     if (!input) return;
     queuedRound = flow.round.peek();
-    sentKey.value = enqueue(input);
+    const reserved = takeReserved();
+    sentKey.value = enqueue(input, reserved?.key);
+    reservedCode.value = reserved?.trackingCode;
+    void topUp(deviceId);
     flow.go('thanks'); // never waits for the network: the outbox sends in the background
   } finally {
     sending = false;
@@ -39,6 +44,7 @@ async function send(kind: 'rating' | 'pakn') {
 /** The next person starts with the defaults: every choice cleared, Vietnamese, normal text. */
 function startOver() {
   sentKey.value = undefined;
+  reservedCode.value = undefined;
   flow.reset();
   lang.value = 'vi';
   largeText.value = false;
@@ -74,6 +80,8 @@ export function startKiosk() {
     },
   );
   void loadCounter();
+  void topUp(deviceId);
+  addEventListener('online', () => void topUp(deviceId));
 }
 
 function StatusMark() {
@@ -91,23 +99,27 @@ function StatusMark() {
 
 function Thanks() {
   const receipt = sentKey.value ? receipts.value[sentKey.value] : undefined;
-  const trackUrl = receipt && `${location.origin}/track/${receipt.trackingCode}`;
+  // Known before sending when the key was reserved: an offline petition still gets its code.
+  const code = receipt?.trackingCode ?? reservedCode.value;
+  const trackUrl = code && `${location.origin}/track/${code}`;
+  const waitingToSend = !receipt && !(online.value && !(sentKey.value && stalled.value.has(sentKey.value)));
   return (
     <section class="thanks">
       <h1 tabIndex={-1}>{t('thanks')}</h1>
-      {receipt && trackUrl ? (
+      {code && trackUrl && (
         <div class="receipt">
           <p>
-            {t('codeLabel')}: <strong class="code" data-testid="tracking-code">{receipt.trackingCode}</strong>
+            {t('codeLabel')}: <strong class="code" data-testid="tracking-code">{code}</strong>
           </p>
-          <Qr text={trackUrl} label={t('qrLabel', { code: receipt.trackingCode })} size={220} />
+          {receipt?.dueAt && <p data-testid="due-date">{t('dueAt', { date: formatDateTime(receipt.dueAt, false) })}</p>}
+          <Qr text={trackUrl} label={t('qrLabel', { code })} size={220} />
           <p>{t('scanToTrack')}</p>
         </div>
-      ) : online.value && !(sentKey.value && stalled.value.has(sentKey.value)) ? (
-        <p aria-live="polite">{t('sending')}</p>
-      ) : (
+      )}
+      {!receipt && !waitingToSend && <p aria-live="polite">{t('sending')}</p>}
+      {waitingToSend && (
         <p class="notice" data-testid="saved-offline">
-          {t('savedOffline')}
+          {code ? t('savedOfflineWithCode') : t('savedOffline')}
         </p>
       )}
       <p class="hint">{t('autoReturn', { quiet: Math.round(idleMs / 1000), ask: ASK_MS / 1000 })}</p>

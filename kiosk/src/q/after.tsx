@@ -7,6 +7,7 @@
 import { signal } from '@preact/signals';
 import { newIdempotencyKey } from '#shared/offline-queue';
 import { postJson, type ApiError, type Receipt } from '../common/api.ts';
+import { formatDateTime } from '../common/i18n.ts';
 import { loadSubmit } from '../common/flow/FlowView.tsx';
 import type { Draft } from '../common/flow/draft.ts';
 import { draft } from './keep.ts';
@@ -111,6 +112,7 @@ export function Thanks({ flow }: { flow: Flow }) {
           <p>
             {t('codeLabel')}: <strong class="code" data-testid="tracking-code">{r.trackingCode}</strong>
           </p>
+          {r.dueAt && <p data-testid="due-date">{t('dueAt', { date: formatDateTime(r.dueAt, false) })}</p>}
           <p>{t('keepCode')}</p>
           <div class="actions center">
             <a class="button primary" href={`/track/${r.trackingCode}`}>
