@@ -2,6 +2,7 @@
 import { MAX_ADDRESS, MAX_COMMENT, MAX_EMAIL, MAX_NAME, MAX_PHONE } from '#shared/limits';
 import type { Reason } from '#shared/schemas';
 import { Counter } from './Counter.tsx';
+import { ProcedurePicker } from './ProcedurePicker.tsx';
 import type { Flow } from './model.ts';
 import { t, type StepKey } from './step-strings.ts';
 import { StepHeading, type FlowProps } from './FlowView.tsx';
@@ -57,19 +58,7 @@ export function DetailsStep({ flow, procedures, onSend, busy }: FlowProps) {
           </button>
         ))}
       </div>
-      {procedures.length > 0 && (
-        <div class="field">
-          <label for="procedure">{t('procedure')}</label>
-          <select id="procedure" value={flow.procedureCode.value} onChange={(e) => (flow.procedureCode.value = e.currentTarget.value)}>
-            <option value="">{t('procedureNone')}</option>
-            {procedures.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      {procedures.length > 0 && <ProcedurePicker flow={flow} procedures={procedures} />}
       <Errors flow={flow} />
       <Footer primary={t('send')} onPrimary={() => onSend('rating')} secondary={t('more')} onSecondary={() => flow.go('comment')} onBack={() => flow.go('rate')} busy={busy} />
     </section>
