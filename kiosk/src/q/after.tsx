@@ -11,6 +11,8 @@ import { formatDateTime } from '../common/i18n.ts';
 import { loadSubmit } from '../common/flow/FlowView.tsx';
 import type { Draft } from '../common/flow/draft.ts';
 import { draft } from './keep.ts';
+
+export { keepDraft } from './keep.ts';
 import type { Flow } from '../common/flow/model.ts';
 import { t } from './after-strings.ts';
 

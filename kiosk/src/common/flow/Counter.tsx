@@ -8,7 +8,8 @@ export function Counter({ id, length, max }: { id: string; length: number; max: 
   const left = max - length;
   const near = left <= Math.max(20, max / 10);
   return (
-    <p id={id} class={near ? 'counter warn' : 'counter hint'}>
+    // Existing classes only: this page's stylesheet is part of the QR page's 14 KB first render.
+    <p id={id} class={near ? 'error' : 'hint'}>
       {left <= 0 ? t('countFull', { max }) : near ? t('countLeft', { n: length, max, left }) : t('count', { n: length, max })}
     </p>
   );

@@ -2,13 +2,18 @@
  * The procedure picker: a search box (name or code, with or without diacritics: the API's own
  * `matchesQuery`, as `/api/procedures?q=`) over the counter's procedures sorted by name.
  */
-import { useState } from 'preact/hooks';
+import { signal } from '@preact/signals';
 import type { Flow } from './model.ts';
 import { pickable, type Procedure } from './pickable.ts';
 import { t } from './step-strings.ts';
 
+/** What was typed in the search box, for one round of the flow (the next person starts empty). */
+const search = signal({ round: -1, text: '' });
+
 export function ProcedurePicker({ flow, procedures }: { flow: Flow; procedures: Procedure[] }) {
-  const [query, setQuery] = useState('');
+  const round = flow.round.value;
+  const query = search.value.round === round ? search.value.text : '';
+  const setQuery = (text: string) => (search.value = { round, text });
   const shown = pickable(procedures, query, flow.procedureCode.value);
   return (
     <div class="field procedure-picker">

@@ -6,7 +6,7 @@
  * and never creates a second record. Kept in sessionStorage (this tab only, gone when it closes),
  * cleared once the receipt is on screen.
  */
-import { Signal, effect } from '@preact/signals';
+import { effect, type Signal } from '@preact/signals';
 import type { Flow } from './model.ts';
 
 /** Set at the first send of a draft, kept until its receipt arrives. */
@@ -18,7 +18,9 @@ const SKIP = new Set(['errors', 'round']);
 
 function fieldSignals(flow: Flow): [string, Signal<unknown>][] {
   const entries: [string, unknown][] = Object.entries(flow);
-  return entries.filter((entry): entry is [string, Signal<unknown>] => entry[1] instanceof Signal && !SKIP.has(entry[0]));
+  // Duck-typed, not `instanceof Signal`: importing the class would add it to the pages' shared framework chunk.
+  const isSignal = (value: unknown) => typeof value === 'object' && value !== null && 'peek' in value && 'value' in value;
+  return entries.filter((entry): entry is [string, Signal<unknown>] => isSignal(entry[1]) && !SKIP.has(entry[0]));
 }
 
 function read(storageKey: string): Stored | undefined {
