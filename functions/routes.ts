@@ -24,6 +24,8 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/api/procedures', handler: 'search-procedures', access: 'read' },
   { method: 'POST', path: '/api/feedback', handler: 'submit-feedback', access: 'write', uses: ['tracking-codes'] },
   { method: 'GET', path: '/api/feedback/{trackingCode}', handler: 'get-feedback', access: 'read' },
+  // Computes only (no table): the codes of keys a kiosk will use, so an offline petition shows its code.
+  { method: 'POST', path: '/api/kiosk/reserve-codes', handler: 'reserve-codes', access: 'none', uses: ['tracking-codes'] },
   { method: 'POST', path: '/api/feedback/{trackingCode}/info', handler: 'provide-info', access: 'write' },
   { method: 'POST', path: '/api/feedback/{trackingCode}/answer-rating', handler: 'rate-answer', access: 'write' },
   // A follow-up is a new record whose tracking code is the keyed hash of its Idempotency-Key.

@@ -3,7 +3,7 @@
  * (statistics). In AWS, CloudFront + S3 do this with the same paths and headers.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { PAGE_ROUTES, SECURITY_HEADERS } from '#shared/pages';
@@ -53,6 +53,9 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, dat
   const asset = inside(DIST, path);
   if (asset && path.startsWith('/assets/') && (await sendFile(res, asset, 'public, max-age=31536000, immutable', head))) return;
   if (asset && !path.endsWith('/') && (await sendFile(res, asset, 'public, max-age=3600', head))) return;
-  res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' });
+  // The styled, phone-ready page (kiosk/404.html); the plain line only if the pages are not built.
+  const notFound = await readFile(join(DIST, '404.html'), 'utf8').catch(() => undefined);
+  res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+  if (notFound) return void res.end(head ? undefined : notFound);
   res.end('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy trang</title><h1>Không tìm thấy trang</h1><p>Page not found. <a href="/">Trang chủ</a></p></html>');
 }

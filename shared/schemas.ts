@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { isDossierNumber } from './dossier.ts';
+import { MAX_ADDRESS, MAX_COMMENT, MAX_EMAIL, MAX_NAME, MAX_PHONE, phoneDigits } from './limits.ts';
 import { hasForbiddenCharacters } from './text.ts';
 
 export const KINDS = ['rating', 'pakn'] as const;
@@ -15,7 +16,7 @@ export const REASONS = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork
 /** The most criteria a catalog may configure (and a submission may choose). */
 export const MAX_CRITERIA = 12;
 export const PROCEDURE_CODE = /^\d\.\d{6}$/;
-export const MAX_COMMENT = 4000;
+export { MAX_COMMENT };
 /** How the citizen rates a published answer (Decision 766's "hài lòng" input): the latest stands. */
 export const ANSWER_RATINGS = ['satisfied', 'acceptable', 'dissatisfied'] as const;
 
@@ -33,22 +34,27 @@ export const line = (max: number) => z.string().check(z.minLength(1), z.maxLengt
 /** Free text that may span lines. */
 export const paragraph = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), noControls(true));
 
+/** An Idempotency-Key header: 8–128 letters, digits or -_.: (the kiosk's keys are `newIdempotencyKey`). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+/** How many tracking codes a kiosk may reserve in one request. */
+export const MAX_RESERVED_CODES = 50;
+export const deviceIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short device id'));
+
 export const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case id'));
 export const criterionId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a criterion id'));
 export const procedureCode = z.string().check(z.regex(PROCEDURE_CODE, 'must look like 1.001247'));
-/** Vietnamese phone numbers, with spaces, dots or dashes between digits. */
+/** Vietnamese mobile and landline numbers as people write them: "0912 345 678", "(028) 3829 1234", "+84 …". */
 export const phone = z.string().check(
-  z.maxLength(20),
-  z.regex(/^(\+84|0)[\d .-]{8,14}$/, 'must be a Vietnamese phone number'),
-  z.refine((value) => /^(\+84|0)\d{9,10}$/.test(value.replace(/[ .-]/g, '')), 'must be a Vietnamese phone number'),
+  z.maxLength(MAX_PHONE),
+  z.refine((value) => phoneDigits(value) !== undefined, 'must be a Vietnamese phone number'),
 );
-export const email = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
+export const email = z.string().check(z.maxLength(MAX_EMAIL), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'));
 
 export const contactSchema = z.strictObject({
-  name: line(120),
+  name: line(MAX_NAME),
   phone: z.optional(phone),
   email: z.optional(email),
-  address: z.optional(line(300)),
+  address: z.optional(line(MAX_ADDRESS)),
 });
 
 export const feedbackInputSchema = z.strictObject({
@@ -66,7 +72,7 @@ export const feedbackInputSchema = z.strictObject({
   /** The citizen agrees that the content (never their personal data) be published with the answer. Default false. */
   allowPublication: z.optional(z.boolean()),
   /** Set by kiosks: lets the misuse rule spot bursts of taps from one device. */
-  deviceId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short device id'))),
+  deviceId: z.optional(deviceIdSchema),
   /**
    * When the person pressed "Gửi", by the device's clock. Kiosks queue offline and send later, so
    * the misuse rule compares these (same device, same clock) rather than the server's receipt time.
@@ -75,6 +81,12 @@ export const feedbackInputSchema = z.strictObject({
 });
 
 export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
+
+/** POST /api/kiosk/reserve-codes: the Idempotency-Keys a kiosk will use for its next submissions. */
+export const reserveCodesSchema = z.strictObject({
+  deviceId: deviceIdSchema,
+  keys: z.array(z.string().check(z.regex(IDEMPOTENCY_KEY, 'must be an Idempotency-Key'))).check(z.minLength(1), z.maxLength(MAX_RESERVED_CODES)),
+});
 
 /** POST /api/feedback/{trackingCode}/info: the citizen's answer to an information request. */
 export const infoReplySchema = z.strictObject({ text: paragraph(MAX_COMMENT) });

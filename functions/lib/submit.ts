@@ -3,24 +3,21 @@
  * of the key, so the record is its own idempotency record: one conditional PutItem creates it, a
  * replay finds it (same body → same answer, other body → 409). No transaction needed.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { buildFeedbackRecord, canonicalJson, type FeedbackRecord } from '#shared/feedback';
 import { BadRequestError, ConflictError } from '#shared/errors';
-import type { FeedbackInput } from '#shared/schemas';
+import { IDEMPOTENCY_KEY, type FeedbackInput } from '#shared/schemas';
 import { codeFromBytes } from '#shared/tracking-code';
 import { loadCatalog } from './catalog-store.ts';
+import { codeForKey } from './code-for-key.ts';
 import { getFeedback, putNewFeedback } from './feedback-store.ts';
 import { moveInCounts, readCounters } from './inbox-counts.ts';
 import { writeMonthMarkers } from './month-markers.ts';
 import { notifyCitizen } from './notify.ts';
 
-const secret = () => process.env.TRACKING_CODE_SECRET ?? 'gop-y-tracking-code';
-
-export const codeForKey = (key: string) => codeFromBytes(createHmac('sha256', secret()).update(`idem:${key}`).digest());
 export const randomCode = () => codeFromBytes(randomBytes(16));
 export const hashRequest = (input: unknown) => createHash('sha256').update(canonicalJson(input)).digest('base64url');
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 /** 400 unless the Idempotency-Key header, when present, is 8–128 letters, digits or -_.: */
 export function checkIdempotencyKey(key: string | undefined): void {

@@ -1,10 +1,8 @@
 /** The counter kiosk in Chromium against the real local stack: offline queue and idle reset. */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { dynamo, tableName } from '#functions/lib/dynamo';
-import { startBrowserStack, type BrowserStack } from '../support/browser.ts';
+import { doubleTap, fillPetition, startBrowserStack, type BrowserStack } from '../support/browser.ts';
+import { recordsFromDevice } from '../support/table.ts';
 import { decodeQr } from '../support/qr-decode.ts';
 
 let stack: BrowserStack;
@@ -14,12 +12,6 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const TABLET = { viewport: { width: 1280, height: 800 }, hasTouch: true };
-
-/** Feedback records in the table from one kiosk device (test-only Scan). */
-async function recordsFromDevice(deviceId: string) {
-  const { Items = [] } = await dynamo().send(new ScanCommand({ TableName: tableName(), ConsistentRead: true }));
-  return Items.map((item) => unmarshall(item)).filter((item) => item.entity === 'feedback' && item.deviceId === deviceId);
-}
 
 /** Waits until the service worker has cached the kiosk page and its lazily loaded code. */
 async function waitForOfflineReady(page: Page) {
@@ -54,6 +46,29 @@ test('offline: a rating is saved, survives a reload, and arrives exactly once wh
   const records = await recordsFromDevice(deviceId);
   expect(records).toHaveLength(1);
   expect(records[0]).toMatchObject({ channel: 'kiosk', kind: 'rating', rating: 5, reasons: ['official'], counterId: 'stp-quay-02' });
+});
+
+test('offline: a petition shows its reserved tracking code at once, and the code works on /track after reconnecting', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.goto(`${stack.url}/kiosk?counter=stp-quay-02`);
+  await waitForOfflineReady(page);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('gopy.kiosk.reserved') ?? '[]').length >= 10);
+
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: 'Chỉ gửi ý kiến, không chấm điểm' }).click();
+  await fillPetition(page, { comment: 'Máy lấy số thứ tự bị hỏng.', name: 'Vũ Văn Nam', phone: '(028) 3829 1234' });
+  await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+  await page.getByTestId('saved-offline').waitFor();
+  const code = (await page.getByTestId('tracking-code').textContent())!;
+  expect((await stack.api.request('GET', `/api/feedback/${code}`)).status).toBe(404);
+
+  await page.context().setOffline(false);
+  await page.getByRole('status').filter({ hasText: 'Đã gửi hết' }).waitFor({ timeout: 15_000 });
+  await page.getByTestId('due-date').waitFor(); // the receipt arrived: the due date joins the code
+
+  const phone = await stack.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  await phone.goto(`${stack.url}/track/${code}`);
+  await expect(phone.getByTestId('status').textContent()).resolves.toBe('Đã nhận');
 });
 
 test('a lost answer is retried with the same key: the record exists once and the code still appears', async () => {
@@ -95,16 +110,63 @@ test('online: the thank-you screen shows the tracking code and a QR code to foll
   expect((await stack.api.request('GET', `/api/feedback/${code}`)).status).toBe(200);
 });
 
-test('idle: after the timeout the kiosk returns to the first step and every field is cleared', async () => {
+test('a double tap on "Gửi phản ánh" queues and sends one petition', async () => {
   const page = await stack.newPage(TABLET);
+  await page.goto(`${stack.url}/kiosk?counter=stp-quay-02`);
+  const deviceId = await page.evaluate(() => localStorage.getItem('gopy.kiosk.device')!);
+  await page.getByRole('button', { name: 'Chỉ gửi ý kiến, không chấm điểm' }).click();
+  await fillPetition(page, { comment: 'Đề nghị thêm ghế chờ.', name: 'Đỗ Thị Hạnh', phone: '0912.345.678' });
+
+  await doubleTap(page, 'Gửi phản ánh');
+  const code = await page.getByTestId('tracking-code').textContent();
+  await page.getByTestId('due-date').waitFor(); // the receipt, so the record is in the table
+  await page.getByRole('status').filter({ hasText: 'Đã gửi hết' }).waitFor();
+
+  const records = await recordsFromDevice(deviceId);
+  expect(records.map((r) => r.trackingCode)).toEqual([code]);
+});
+
+test('idle: a petition typed and left untouched for 60 s keeps its text; the kiosk asks before any reset', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.clock.install();
   await page.goto(`${stack.url}/kiosk?counter=stp-quay-02&idle=2`);
   await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
   await page.getByRole('button', { name: 'Thủ tục hành chính' }).click();
   await page.getByRole('button', { name: 'Viết thêm ý kiến' }).click();
-  await page.getByLabel('Ý kiến của Ông/Bà').fill('Thông tin riêng của người trước');
+  await page.getByLabel('Ý kiến của Ông/Bà').fill('Tôi chờ hai tiếng mà chưa được tiếp.');
+  await page.getByRole('button', { name: 'Tôi muốn được trả lời' }).click();
+  await page.getByLabel('Họ và tên').fill('Trần Thị Lan');
 
-  await page.getByRole('heading', { name: 'Ông/Bà đánh giá thế nào về sự phục vụ hôm nay?' }).waitFor({ timeout: 10_000 });
+  await page.clock.runFor(60_000); // reading the consent notice
 
+  await expect(page.getByLabel('Họ và tên').inputValue()).resolves.toBe('Trần Thị Lan');
+  await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
+  await page.clock.runFor(61_000); // two minutes without a touch: the question, with the seconds left
+  const prompt = page.getByRole('alertdialog', { name: 'Ông/Bà vẫn đang dùng máy chứ?' });
+  await expect(prompt.textContent()).resolves.toMatch(/sau (29|30) giây/);
+  await page.getByRole('button', { name: 'Tôi vẫn đang dùng' }).click();
+  await expect(prompt.count()).resolves.toBe(0);
+  await page.getByRole('button', { name: 'Quay lại' }).click();
+  await expect(page.getByLabel('Ý kiến của Ông/Bà').inputValue()).resolves.toBe('Tôi chờ hai tiếng mà chưa được tiếp.');
+});
+
+test('idle: after the question goes unanswered every field, the language and the text size return to the defaults', async () => {
+  const page = await stack.newPage(TABLET);
+  await page.clock.install();
+  await page.goto(`${stack.url}/kiosk?counter=stp-quay-02&idle=2`);
+  await page.getByRole('button', { name: 'Chữ to' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Dissatisfied', exact: true }).click();
+  await page.getByRole('button', { name: 'Fees' }).click();
+  await page.getByRole('button', { name: 'Add a comment' }).click();
+  await page.getByLabel('Your comment').fill('Thông tin riêng của người trước');
+  await expect(page.getByRole('button', { name: 'Large text' }).getAttribute('aria-pressed')).resolves.toBe('true');
+
+  await page.clock.runFor(120_000 + 30_000 + 2_000);
+
+  await page.getByRole('heading', { name: 'Ông/Bà đánh giá thế nào về sự phục vụ hôm nay?' }).waitFor();
+  await expect(page.locator('html').getAttribute('class')).resolves.not.toContain('large');
+  await expect(page.getByRole('button', { name: 'Chữ to' }).getAttribute('aria-pressed')).resolves.toBe('false');
   await expect(page.getByRole('button', { name: 'Không hài lòng', exact: true }).getAttribute('aria-pressed')).resolves.toBe('false');
   await page.getByRole('button', { name: 'Chỉ gửi ý kiến, không chấm điểm' }).click();
   await expect(page.getByLabel('Ý kiến của Ông/Bà').inputValue()).resolves.toBe('');

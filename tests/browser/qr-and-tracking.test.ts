@@ -1,8 +1,10 @@
 /** The QR landing page on a phone and the tracking page, in Chromium against the real local stack. */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { importFeedbackLine } from '#functions/lib/importer';
 import { codeFromBytes } from '#shared/tracking-code';
-import { startBrowserStack, type BrowserStack } from '../support/browser.ts';
+import { doubleTap, fillPetition, startBrowserStack, type BrowserStack } from '../support/browser.ts';
+import { recordsFromDevice } from '../support/table.ts';
 
 let stack: BrowserStack;
 beforeAll(async () => {
@@ -34,6 +36,73 @@ test('QR flow: a petition from the phone gets a tracking code the API knows, and
   await page.getByRole('link', { name: 'Xem tình trạng xử lý' }).click();
   await expect(page.getByTestId('status').textContent()).resolves.toBe('Đã nhận');
   expect(page.url()).toBe(`${stack.url}/track/${code}`);
+});
+
+/** Feedback records sent by this browser (its device id for the misuse rule). */
+const recordsFromBrowser = async (page: Page) => recordsFromDevice(await page.evaluate(() => localStorage.getItem('gopy.device')));
+
+async function typePetition(page: Page) {
+  await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
+  await page.getByRole('button', { name: 'Viết thêm ý kiến' }).click();
+  await fillPetition(page, { comment: 'Phải chờ lâu ở quầy tiếp nhận.', name: 'Lê Văn Tám', phone: '(028) 3829 1234' });
+}
+
+test('QR page: a double tap on "Gửi phản ánh" makes one petition, without an error', async () => {
+  const page = await stack.newPage(PHONE);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${stack.url}/q/bt-quay-01`);
+  await typePetition(page);
+
+  await doubleTap(page, 'Gửi phản ánh');
+  const code = (await page.getByTestId('tracking-code').textContent())!;
+
+  const records = await recordsFromBrowser(page);
+  expect(records.map((r) => r.trackingCode)).toEqual([code]);
+  expect(records[0]).toMatchObject({ kind: 'pakn' });
+  expect(errors).toEqual([]);
+});
+
+test('QR page: Back on the phone returns to the previous step with the text kept; a reload keeps the draft', async () => {
+  const page = await stack.newPage(PHONE);
+  await page.goto(`${stack.url}/q/bt-quay-01`);
+  await typePetition(page);
+
+  await page.goBack();
+  await expect(page.getByLabel('Ý kiến của Ông/Bà').inputValue()).resolves.toBe('Phải chờ lâu ở quầy tiếp nhận.');
+  await page.goBack();
+  await expect(page.getByRole('button', { name: 'Hướng dẫn thủ tục' }).isVisible()).resolves.toBe(true);
+  await page.goForward();
+  await page.goForward();
+  await expect(page.getByLabel('Họ và tên').inputValue()).resolves.toBe('Lê Văn Tám');
+
+  await page.reload();
+  await expect(page.getByLabel('Họ và tên').inputValue()).resolves.toBe('Lê Văn Tám');
+  await expect(page.getByLabel(/Tôi đồng ý/).isChecked()).resolves.toBe(true);
+  await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+  await page.getByTestId('tracking-code').waitFor();
+  await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
+});
+
+test('QR page: a send whose answer is lost, then a reload and "Gửi" again, makes one record', async () => {
+  const page = await stack.newPage(PHONE);
+  let lose = true;
+  await page.route('**/api/feedback', async (route) => {
+    if (!lose) return route.continue();
+    lose = false;
+    await route.fetch(); // stored…
+    await route.abort('connectionreset'); // …but the phone never hears back
+  });
+  await page.goto(`${stack.url}/q/bt-quay-01`);
+  await typePetition(page);
+  await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Không kết nối được máy chủ' }).waitFor();
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+  const code = (await page.getByTestId('tracking-code').textContent())!;
+
+  expect((await recordsFromBrowser(page)).map((r) => r.trackingCode)).toEqual([code]);
 });
 
 test('QR page: a petition without contact details is not sent and says what is missing', async () => {

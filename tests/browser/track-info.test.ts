@@ -3,7 +3,7 @@
  * the real local stack (real sign-in for the official's actions, the real API for the reply).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startBrowserStack, seriousA11yViolations, type BrowserStack } from '../support/browser.ts';
+import { doubleTap, startBrowserStack, seriousA11yViolations, type BrowserStack } from '../support/browser.ts';
 import { bearer, submitPetition, tokenFor } from '../support/inbox.ts';
 
 let stack: BrowserStack;
@@ -79,6 +79,23 @@ test('a reply whose answer is lost is resent with the same Idempotency-Key by "T
   expect(keys).toHaveLength(2);
   expect(keys[1]).toBe(keys[0]);
   expect(await infoReceived(code)).toHaveLength(1);
+});
+
+test('a double tap on "Gửi thông tin bổ sung" posts once and records one reply; the typed reply survives a reload', async () => {
+  const code = await waitingPetition();
+  const page = await stack.newPage(PHONE);
+  let posted = 0;
+  page.on('request', (request) => void (request.method() === 'POST' && posted++));
+  await page.goto(`${stack.url}/track/${code}`);
+  await page.getByRole('textbox', { name: 'Thông tin bổ sung' }).fill('Số hồ sơ 0003');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Thông tin bổ sung' }).inputValue()).resolves.toBe('Số hồ sơ 0003');
+
+  await doubleTap(page, 'Gửi thông tin bổ sung');
+
+  await page.getByRole('status').filter({ hasText: 'Đã gửi thông tin bổ sung.' }).waitFor();
+  expect(posted).toBe(1);
+  expect((await infoReceived(code)).map((e) => e.details?.text)).toEqual(['Số hồ sơ 0003']);
 });
 
 test('when the office no longer waits, the page says so and shows the current state', async () => {

@@ -84,6 +84,10 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     expect(replay.json.trackingCode).toBe(code);
     expect((await api('submit-feedback', 'POST', '/api/feedback', { body: { ...petition, channel: 'qr' } })).statusCode).toBe(201); // a phone, no key
   },
+  'reserve-codes': async () => {
+    const reserved = await api('reserve-codes', 'POST', '/api/kiosk/reserve-codes', { body: { deviceId: 'kiosk-bundle-1', keys: ['bundle-test-0001'] } });
+    expect(reserved.json.codes).toEqual([{ key: 'bundle-test-0001', trackingCode: code }]); // the code the submission got
+  },
   'get-feedback': async () => expect((await api('get-feedback', 'GET', '/api/feedback/{trackingCode}', { params: { trackingCode: code } })).json.trackingCode).toBe(code),
   'provide-info': async () => {
     const answer = await api('provide-info', 'POST', '/api/feedback/{trackingCode}/info', { params: { trackingCode: code }, body: { text: 'Bổ sung' }, headers: { 'idempotency-key': 'info-1' } });

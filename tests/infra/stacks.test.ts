@@ -138,8 +138,8 @@ describe('functions', () => {
     const functions = functionsByHandler(prod.siteTemplate);
     expect(JSON.stringify(functions.get('submit-feedback')!.props.Environment.Variables.TRACKING_CODE_SECRET)).toContain('resolve:secretsmanager');
     const holders = [...functions].filter(([, fn]) => fn.props.Environment?.Variables?.TRACKING_CODE_SECRET).map(([handler]) => handler);
-    // A follow-up petition and the inbox's intake mint tracking codes from their Idempotency-Key too.
-    expect(holders.sort()).toEqual(['follow-up', 'inbox-intake', 'submit-feedback']);
+    // A follow-up petition and the inbox's intake mint tracking codes from their Idempotency-Key too; reserve-codes computes a kiosk's codes.
+    expect(holders.sort()).toEqual(['follow-up', 'inbox-intake', 'reserve-codes', 'submit-feedback']);
   });
 });
 

@@ -83,3 +83,19 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** Two taps in one frame: both clicks run before the page can re-render (or disable the button). */
+export function doubleTap(page: Page, name: string): Promise<void> {
+  return page.getByRole('button', { name, exact: true }).evaluate((button: HTMLElement) => {
+    button.click();
+    button.click();
+  });
+}
+
+/** From the comment step of the rating flow (kiosk or phone): a petition ready to send. */
+export async function fillPetition(page: Page, person: { comment: string; name: string; phone: string }) {
+  await page.getByLabel('Ý kiến của Ông/Bà').fill(person.comment);
+  await page.getByRole('button', { name: 'Tôi muốn được trả lời' }).click();
+  await page.getByLabel('Họ và tên').fill(person.name);
+  await page.getByLabel('Số điện thoại', { exact: true }).fill(person.phone);
+  await page.getByLabel(/Tôi đồng ý/).check();
+}

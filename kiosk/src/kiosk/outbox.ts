@@ -78,11 +78,11 @@ export function flush(): Promise<void> {
 }
 
 /**
- * Queues a submission and returns its Idempotency-Key at once (the thank-you screen needs it
+ * Queues a submission (with a reserved key when there is one) and returns its Idempotency-Key at once (the thank-you screen needs it
  * before the write completes); the item is stored durably, then sent.
  */
-export function enqueue(body: FeedbackInput): string {
-  const item = newOutbound(body, newIdempotencyKey(crypto.getRandomValues(new Uint8Array(16))), Date.now());
+export function enqueue(body: FeedbackInput, key = newIdempotencyKey(crypto.getRandomValues(new Uint8Array(16)))): string {
+  const item = newOutbound(body, key, Date.now());
   waiting.value++;
   outboxStore.put(item).then(
     // A flush already running would not see the new item: chain another one after it.

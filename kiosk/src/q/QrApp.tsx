@@ -11,7 +11,7 @@ import { t } from './strings.ts';
 
 export const counterId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 // The device id (for the misuse rule) is set when sending, by after.tsx.
-const flow = createFlow({ channel: 'qr' });
+export const flow = createFlow({ channel: 'qr' });
 const counter = signal<CounterInfo | undefined>(undefined);
 const counterError = signal<ApiError | undefined>(undefined);
 /** Sending, the thank-you and send errors: loaded right after first render. */

@@ -1,11 +1,18 @@
 /**
- * Sending from the phone. One Idempotency-Key per submission, reused by "Thử lại", so a retry after
- * a lost answer never creates a second record.
+ * Sending from the phone. One Idempotency-Key per draft (common/flow/draft.ts), from its first send
+ * to its receipt: a double tap, "Thử lại", or "Gửi" again after a reload all end in one record.
+ * The send control is guarded synchronously (a second tap in the same frame finds `inFlight` set,
+ * before any re-render could disable the button).
  */
 import { signal } from '@preact/signals';
 import { newIdempotencyKey } from '#shared/offline-queue';
 import { postJson, type ApiError, type Receipt } from '../common/api.ts';
+import { formatDateTime } from '../common/i18n.ts';
 import { loadSubmit } from '../common/flow/FlowView.tsx';
+import type { Draft } from '../common/flow/draft.ts';
+import { draft } from './keep.ts';
+
+export { keepDraft } from './keep.ts';
 import type { Flow } from '../common/flow/model.ts';
 import { t } from './after-strings.ts';
 
@@ -23,31 +30,56 @@ function browserId(): string | undefined {
   }
 }
 
-let pending: { key: string; body: unknown; flow: Flow } | undefined;
+let pending: { key: string; body: unknown; flow: Flow; draft: Draft } | undefined;
+/** True from the tap until the answer: a second tap, or "Thử lại" meanwhile, does nothing. */
+let inFlight = false;
+/** The round (flow.round) whose receipt is on screen: that draft is never sent again. */
+let sentRound: number | undefined;
+
+async function guarded(work: () => Promise<void>) {
+  if (inFlight) return;
+  inFlight = true;
+  busy.value = true;
+  try {
+    await work();
+  } finally {
+    inFlight = false;
+    busy.value = false;
+  }
+}
 
 async function post() {
-  if (!pending) return;
-  busy.value = true;
+  // Read once: `pending` is cleared by the answer, never while this send is in flight.
+  const sent = pending;
+  if (!sent) return;
   sendError.value = undefined;
-  const result = await postJson<Receipt>('/api/feedback', pending.body, { 'idempotency-key': pending.key });
-  busy.value = false;
+  const result = await postJson<Receipt>('/api/feedback', sent.body, { 'idempotency-key': sent.key });
   if (!result.ok) {
     sendError.value = result.error;
     return;
   }
+  sentRound = sent.flow.round.peek();
   receipt.value = result.data;
-  pending.flow.go('thanks');
+  sent.draft.clear();
+  sent.flow.go('thanks');
   pending = undefined;
 }
 
-export async function send(flow: Flow, counterId: string, kind: 'rating' | 'pakn') {
-  flow.options.deviceId ??= browserId();
-  const { checkedInput } = await loadSubmit();
-  const input = checkedInput(flow, counterId, kind);
-  if (!input) return;
-  pending = { key: newIdempotencyKey(crypto.getRandomValues(new Uint8Array(16))), body: input, flow };
-  await post();
+export function send(flow: Flow, counterId: string, kind: 'rating' | 'pakn'): Promise<void> {
+  if (sentRound === flow.round.peek()) return Promise.resolve();
+  return guarded(async () => {
+    flow.options.deviceId ??= browserId();
+    const { checkedInput } = await loadSubmit();
+    const input = checkedInput(flow, counterId, kind);
+    if (!input) return;
+    const mark = draft.sendMark(() => newIdempotencyKey(crypto.getRandomValues(new Uint8Array(16))), new Date());
+    // The first send's instant: the same draft sent again is the same body, so the API replays its receipt.
+    pending = { key: mark.key, body: { ...input, submittedAt: mark.submittedAt }, flow, draft };
+    await post();
+  });
 }
+
+const retry = () => void guarded(post);
 
 function again(flow: Flow) {
   receipt.value = undefined;
@@ -64,7 +96,7 @@ export function SendError() {
     <div class="notice bad" role="alert">
       <p>{text}</p>
       {retryable && (
-        <button type="button" class="primary" onClick={() => void post()} disabled={busy.value}>
+        <button type="button" class="primary" onClick={retry} disabled={busy.value}>
           {t('retry')}
         </button>
       )}
@@ -82,6 +114,7 @@ export function Thanks({ flow }: { flow: Flow }) {
           <p>
             {t('codeLabel')}: <strong class="code" data-testid="tracking-code">{r.trackingCode}</strong>
           </p>
+          {r.dueAt && <p data-testid="due-date">{t('dueAt', { date: formatDateTime(r.dueAt, false) })}</p>}
           <p>{t('keepCode')}</p>
           <div class="actions center">
             <a class="button primary" href={`/track/${r.trackingCode}`}>

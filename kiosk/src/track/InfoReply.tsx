@@ -27,6 +27,28 @@ export const reply = {
 };
 /** The reply last sent: its key is reused while the same text is sent again. */
 let pending: { code: string; text: string; key: string } | undefined;
+/** From the tap until the answer: a second tap in the same frame does nothing. */
+let submitting = false;
+
+/** The reply being written and its key survive a reload of this tab until the answer arrives. */
+const draftKey = (code: string) => `gopy.track.reply.${code}`;
+function saveDraft(code: string) {
+  try {
+    if (!reply.text.value && !pending) sessionStorage.removeItem(draftKey(code));
+    else sessionStorage.setItem(draftKey(code), JSON.stringify({ text: reply.text.value, pending: pending?.code === code ? pending : undefined }));
+  } catch {
+    // No storage: the reply lives as long as the page.
+  }
+}
+function loadDraft(code: string) {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(draftKey(code)) ?? 'null');
+    if (typeof saved?.text === 'string') reply.text.value = saved.text;
+    if (saved?.pending?.code === code) pending = saved.pending;
+  } catch {
+    // Unreadable draft: start empty.
+  }
+}
 
 type Check = typeof import('./reply-check.ts');
 /** The checker (with zod/mini, outside the first render), once loaded; it also knows the length limit. */
@@ -40,6 +62,7 @@ export function replyFor(code: string) {
   reply.text.value = '';
   reply.problem.value = reply.error.value = reply.outcome.value = undefined;
   pending = undefined;
+  loadDraft(code);
 }
 
 async function post(onView: (view: Tracking) => void) {
@@ -54,11 +77,14 @@ async function post(onView: (view: Tracking) => void) {
   if (result.ok) {
     pending = undefined;
     reply.text.value = '';
+    saveDraft(sent.code);
     reply.outcome.value = { kind: 'sent', text: sent.text };
     onView(result.data);
   } else if (result.error.code === 'not_waiting') {
     // Someone already dealt with the request (or answered): show the page as it is now.
     pending = undefined;
+    reply.text.value = '';
+    saveDraft(sent.code);
     const fresh = await api<Tracking>(`/api/feedback/${sent.code}`);
     reply.outcome.value = { kind: 'not_waiting' };
     if (fresh.ok) onView(fresh.data);
@@ -68,6 +94,16 @@ async function post(onView: (view: Tracking) => void) {
 }
 
 async function submit(code: string, onView: (view: Tracking) => void) {
+  if (submitting) return;
+  submitting = true;
+  try {
+    await checkAndPost(code, onView);
+  } finally {
+    submitting = false;
+  }
+}
+
+async function checkAndPost(code: string, onView: (view: Tracking) => void) {
   const checked = (await loadCheck()).checkReply(reply.text.value);
   if ('problem' in checked) {
     reply.problem.value = checked.problem;
@@ -76,6 +112,7 @@ async function submit(code: string, onView: (view: Tracking) => void) {
   }
   reply.problem.value = undefined;
   if (pending?.code !== code || pending.text !== checked.text) pending = { code, text: checked.text, key: newIdempotencyKey(crypto.getRandomValues(new Uint8Array(16))) };
+  saveDraft(code);
   await post(onView);
 }
 
@@ -140,6 +177,7 @@ function ReplyForm({ code, onView }: { code: string; onView: (view: Tracking) =>
         value={reply.text.value}
         onInput={(e) => {
           reply.text.value = e.currentTarget.value;
+          saveDraft(code);
           if (problem.value) problem.value = undefined;
         }}
         aria-invalid={problem.value ? 'true' : undefined}

@@ -1,8 +1,11 @@
 /** The optional steps after the faces, loaded right after first render (not needed to show the faces). */
+import { MAX_ADDRESS, MAX_COMMENT, MAX_EMAIL, MAX_NAME, MAX_PHONE } from '#shared/limits';
 import type { Reason } from '#shared/schemas';
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { lang } from '../i18n.ts';
+import { Counter } from './Counter.tsx';
+import { ProcedurePicker } from './ProcedurePicker.tsx';
 import type { Flow } from './model.ts';
 import { t, type StepKey } from './step-strings.ts';
 import { StepHeading, type FlowProps } from './FlowView.tsx';
@@ -102,19 +105,7 @@ export function DetailsStep({ flow, procedures, criteria, onSend, busy }: FlowPr
           </button>
         ))}
       </div>
-      {procedures.length > 0 && (
-        <div class="field">
-          <label for="procedure">{t('procedure')}</label>
-          <select id="procedure" value={flow.procedureCode.value} onChange={(e) => (flow.procedureCode.value = e.currentTarget.value)}>
-            <option value="">{t('procedureNone')}</option>
-            {procedures.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      {procedures.length > 0 && <ProcedurePicker flow={flow} procedures={procedures} />}
       <DossierField flow={flow} />
       <Errors flow={flow} />
       <Footer primary={t('send')} onPrimary={() => onSend('rating')} secondary={t('more')} onSecondary={() => flow.go('comment')} onBack={() => flow.go('rate')} busy={busy} />
@@ -129,16 +120,17 @@ export function CommentStep({ flow, onSend, busy }: FlowProps) {
       <StepHeading>{t('commentTitle')}</StepHeading>
       <div class="field">
         <label for="comment">{t('commentLabel')}</label>
-        <p class="hint" id="comment-hint">{t('commentHint')}</p>
+        <p class="hint" id="comment-hint">{t(flow.rating.value === undefined ? 'commentHintRequired' : 'commentHint', { max: MAX_COMMENT })}</p>
         <textarea
           id="comment"
-          maxLength={4000}
+          maxLength={MAX_COMMENT}
           rows={5}
-          aria-describedby="comment-hint err-comment err-rating-comment"
+          aria-describedby="comment-hint comment-count err-comment err-rating-comment"
           aria-invalid={invalid}
           value={flow.comment.value}
           onInput={(e) => (flow.comment.value = e.currentTarget.value)}
         />
+        <Counter id="comment-count" length={flow.comment.value.length} max={MAX_COMMENT} />
         <FieldError flow={flow} path="comment" />
         <FieldError flow={flow} path="rating|comment" />
       </div>
@@ -155,8 +147,13 @@ export function CommentStep({ flow, onSend, busy }: FlowProps) {
   );
 }
 
+const MAX_LENGTH = { name: MAX_NAME, phone: MAX_PHONE, email: MAX_EMAIL, address: MAX_ADDRESS };
+/** Fields long enough for a person to reach the limit show a counter; the others only stop at it. */
+const COUNTED = new Set(['name', 'address']);
+
 function TextField({ flow, path, label, type = 'text', autocomplete }: { flow: Flow; path: 'name' | 'phone' | 'email' | 'address'; label: string; type?: string; autocomplete: string }) {
   const errorPath = `contact.${path}`;
+  const counted = COUNTED.has(path);
   const either = path === 'phone' || path === 'address' ? flow.errors.value['contact.phone|contact.address'] : undefined;
   return (
     <div class="field">
@@ -167,10 +164,12 @@ function TextField({ flow, path, label, type = 'text', autocomplete }: { flow: F
         autoComplete={autocomplete}
         inputMode={path === 'phone' ? 'tel' : undefined}
         aria-invalid={Boolean(flow.errors.value[errorPath] ?? either)}
-        aria-describedby={`err-contact-${path}`}
+        aria-describedby={`err-contact-${path}${counted ? ` count-${path}` : ''}`}
+        maxLength={MAX_LENGTH[path]}
         value={flow[path].value}
         onInput={(e) => (flow[path].value = e.currentTarget.value)}
       />
+      {counted && <Counter id={`count-${path}`} length={flow[path].value.length} max={MAX_LENGTH[path]} />}
       <FieldError flow={flow} path={errorPath} />
     </div>
   );
