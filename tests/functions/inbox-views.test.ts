@@ -31,7 +31,7 @@ describe('inbox views', () => {
   it('awaiting-approval lists a draft for a second official, never for its author, who is not offered approval', async () => {
     const code = await submitPetition(api, 'so-tu-phap');
     await act(code, { type: 'acknowledge' });
-    const drafted = await act(code, { type: 'answer', text: 'Sở đã tiếp thu và sẽ công khai thời gian giải quyết.' });
+    const drafted = await act(code, { type: 'answer', text: 'Sở đã tiếp thu và sẽ công khai thời gian giải quyết.', summary: 'Đề nghị công khai thời gian giải quyết.' });
     expect(drafted.actions).not.toContain('approve');
     const second = await view('awaiting-approval', minh);
     expect(codes(second)).toContain(code);

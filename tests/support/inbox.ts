@@ -58,7 +58,7 @@ export async function answeredPetition(api: TestApi, departmentId: string, overr
   const [drafter, approver] = [bearer(await tokenFor(api, officialOf(api, departmentId, 0))), bearer(await tokenFor(api, officialOf(api, departmentId, 1)))];
   const steps: [Record<string, string>, unknown][] = [
     [drafter, { type: 'acknowledge' }],
-    [drafter, { type: 'answer', text: 'Đơn vị đã tiếp thu và điều chỉnh quy trình tiếp nhận.' }],
+    [drafter, { type: 'answer', text: 'Đơn vị đã tiếp thu và điều chỉnh quy trình tiếp nhận.', summary: 'Phản ánh về quy trình tiếp nhận hồ sơ.' }],
     [approver, { type: 'approve' }],
   ];
   for (const [headers, body] of steps) {

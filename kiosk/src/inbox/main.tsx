@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../common/base.css';
+import '../common/skip.css';
 import './inbox.css';
 import { completeSignIn, session, signInError } from './auth.ts';
 import { InboxApp, phase } from './InboxApp.tsx';
