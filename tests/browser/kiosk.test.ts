@@ -157,7 +157,7 @@ test('idle: after the question goes unanswered every field, the language and the
   await page.getByRole('button', { name: 'Chữ to' }).click();
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'Dissatisfied', exact: true }).click();
-  await page.getByRole('button', { name: 'Fees' }).click();
+  await page.getByRole('button', { name: 'Administrative procedure' }).click();
   await page.getByRole('button', { name: 'Add a comment' }).click();
   await page.getByLabel('Your comment').fill('Thông tin riêng của người trước');
   await expect(page.getByRole('button', { name: 'Large text' }).getAttribute('aria-pressed')).resolves.toBe('true');

@@ -71,7 +71,7 @@ test('QR page: Back on the phone returns to the previous step with the text kept
   await page.goBack();
   await expect(page.getByLabel('Ý kiến của Ông/Bà').inputValue()).resolves.toBe('Phải chờ lâu ở quầy tiếp nhận.');
   await page.goBack();
-  await expect(page.getByRole('button', { name: 'Hướng dẫn thủ tục' }).isVisible()).resolves.toBe(true);
+  await expect(page.getByRole('button', { name: 'Thủ tục hành chính' }).isVisible()).resolves.toBe(true);
   await page.goForward();
   await page.goForward();
   await expect(page.getByLabel('Họ và tên').inputValue()).resolves.toBe('Lê Văn Tám');

@@ -63,7 +63,7 @@ export async function signInOfficial(stack: BrowserStack, page: Page, username: 
   await page.getByLabel('Tên đăng nhập').fill(official.username);
   await page.getByLabel('Mật khẩu').fill(official.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText(`Cán bộ: ${official.username}`).waitFor();
+  await page.getByText(`Cán bộ: ${official.name ?? official.username}`).waitFor(); // the inbox names officials by their name claim
 }
 
 export type A11yViolation = { id: string; impact: string; help: string; targets: string[] };
