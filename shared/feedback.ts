@@ -18,6 +18,8 @@ export type AnswerRating = { rating: AnswerRatingValue; at: string; comment?: st
 
 export type FeedbackRecord = {
   trackingCode: string;
+  /** Set by the inbox's `duplicate` action: the record this one repeats. */
+  duplicateOf?: string;
   kind: Kind;
   channel: Channel;
   status: Status;
@@ -135,7 +137,10 @@ export function publicTimeline(record: Pick<FeedbackRecord, 'receivedAt' | 'hist
   return steps;
 }
 
-/** Public tracking view: never any contact data, nor internal notes. */
+/**
+ * Public tracking view: never any contact data, nor internal notes. A spam record keeps its status
+ * `spam`, which the page words as "closed" (never "spam" to the person who wrote it).
+ */
 export function trackingView(record: FeedbackRecord, department: Department) {
   return {
     trackingCode: record.trackingCode,
@@ -150,6 +155,8 @@ export function trackingView(record: FeedbackRecord, department: Department) {
     ...(record.answer ? { answer: { text: record.answer.text, answeredAt: record.answer.answeredAt } } : {}),
     ...(record.answerRating ? { answerRating: { rating: record.answerRating.rating, at: record.answerRating.at } } : {}),
     ...(record.followUpOf ? { followUpOf: record.followUpOf } : {}),
+    // The citizen follows the original's public status from a duplicate's page.
+    ...(record.status === 'duplicate' && record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
     ...(record.followUps?.length ? { followUps: [...record.followUps] } : {}),
   };
 }

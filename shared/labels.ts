@@ -74,6 +74,7 @@ export const ACTION_LABELS: Words<ActionType | 'intake'> = {
   reject: ['Từ chối', 'Reject'],
   duplicate: ['Đánh dấu trùng', 'Mark duplicate'],
   spam: ['Đánh dấu rác', 'Mark spam'],
+  restore: ['Khôi phục (không phải rác)', 'Restore (not spam)'],
   close: ['Đóng', 'Close'],
   'erase-contact': ['Xóa thông tin liên hệ', 'Erase contact details'],
 };

@@ -1,4 +1,5 @@
 /** The selected record: what the citizen wrote (as text, never markup), its state, and the actions. */
+import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { CITIZEN } from '#shared/auth';
 import { fillTemplate } from '#shared/templates';
@@ -140,6 +141,42 @@ function Events({ events }: { events: AuditEvent[] }) {
   );
 }
 
+/** The spam confirmation is open (a signal, not useState: see the framework chunk's budget). */
+const confirmingSpam = signal(false);
+
+/**
+ * Spam leaves the queue and closes the citizen's page: a modal dialog asks first. The native
+ * <dialog> traps focus, closes on Escape and returns focus to the button that opened it; the safe
+ * choice has the focus.
+ */
+function ConfirmSpam({ code, onClose }: { code: string; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog ref={ref} class="confirm" aria-labelledby="spam-title" aria-describedby="spam-text" onClose={onClose} data-testid="confirm-spam">
+      <h3 id="spam-title">{td('spamTitle', { code })}</h3>
+      <p id="spam-text">{td('spamText')}</p>
+      <div class="actions">
+        <button type="button" autoFocus onClick={() => ref.current?.close()}>{td('spamCancel')}</button>
+        <button
+          type="button"
+          class="danger"
+          onClick={() => {
+            ref.current?.close();
+            void act(code, { type: 'spam' });
+          }}
+        >
+          {td('spamConfirm')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
 /** A link to another record of the inbox that opens it in place (a new tab still works). */
 const linkTo = (code: string) => (e: MouseEvent) => {
   if (e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -207,6 +244,7 @@ function Record({ record }: { record: DetailData }) {
           <p class="quote" data-testid="published-answer">{record.answer.text}</p>
         </section>
       )}
+      {record.status === 'spam' && !record.movedOut && <p class="notice warn" data-testid="spam-notice">{td('spamNotice')}</p>}
       {record.movedOut && <p class="notice warn" role="status" data-testid="moved-out">{td('movedOut', { department: record.department.name })}</p>}
       <section aria-labelledby="actions-title" hidden={record.actions.length === 0}>
         <h3 id="actions-title">{t('actions')}</h3>
@@ -217,12 +255,14 @@ function Record({ record }: { record: DetailData }) {
               key={type}
               class={type === 'approve' || type === 'acknowledge' ? 'primary' : undefined}
               aria-expanded={FORMS[type] ? openForm.value === type : undefined}
-              onClick={FORMS[type] ? () => (openForm.value = openForm.value === type ? undefined : type) : immediate(type)}
+              aria-haspopup={type === 'spam' ? 'dialog' : undefined}
+              onClick={type === 'spam' ? () => (confirmingSpam.value = true) : FORMS[type] ? () => (openForm.value = openForm.value === type ? undefined : type) : immediate(type)}
             >
               {tk(`action_${type}`)}
             </button>
           ))}
         </div>
+        {confirmingSpam.value && <ConfirmSpam code={record.trackingCode} onClose={() => (confirmingSpam.value = false)} />}
         {openForm.value && FORMS[openForm.value as ActionType] && record.actions.includes(openForm.value as ActionType) && (
           <ActionForm record={record} type={openForm.value as ActionType} />
         )}
