@@ -19,6 +19,8 @@ export type Official = {
   username: string;
   departments: string[];
   admin: boolean;
+  /** Where the inbox may write to them (the `email` claim, when the token carries one). */
+  email?: string;
 };
 
 /** The submitter, acting from the tracking page (the tracking code is their key): the audit trail's `by`. */
@@ -40,11 +42,13 @@ export function officialFromClaims(claims: Record<string, unknown> | undefined):
   if (claims?.token_use !== 'access') throw new UnauthorizedError('Send the access token, not the ID token', { code: 'invalid_token' });
   const groups = parseGroups(claims?.['cognito:groups']);
   const username = [claims?.name, claims?.preferred_username, claims?.username, claims?.['cognito:username']].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? sub;
+  const email = typeof claims?.email === 'string' && claims.email.includes('@') ? claims.email : undefined;
   return {
     id: sub,
     username,
     departments: groups.filter((g) => g.startsWith(DEPARTMENT_GROUP_PREFIX)).map((g) => g.slice(DEPARTMENT_GROUP_PREFIX.length)).filter(Boolean),
     admin: groups.includes(ADMIN_GROUP),
+    ...(email ? { email } : {}),
   };
 }
 

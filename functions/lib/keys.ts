@@ -37,6 +37,9 @@ export const keys = {
   alertPartition: (departmentId: string) => `ALERT#${departmentId}`,
   /** Open-work counters of a department, one number per status (see inbox-counts.ts). */
   inboxCounts: (departmentId: string) => ({ pk: `COUNTS#${departmentId}`, sk: '#META' }),
+  /** The officials directory: one entry per official and department, written on their own requests (officials-store.ts). */
+  official: (departmentId: string, officialId: string) => ({ pk: `OFFICIALS#${departmentId}`, sk: `OFFICIAL#${officialId}` }),
+  officialsPartition: (departmentId: string) => `OFFICIALS#${departmentId}`,
   /** The morning digest of a department for one local day: written once, so it is sent once. */
   digest: (departmentId: string, day: string) => ({ pk: `DIGEST#${departmentId}`, sk: `DAY#${day}` }),
 };

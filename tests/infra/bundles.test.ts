@@ -98,6 +98,12 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     expect(followed.json.error.code).toBe('not_answered');
   },
   'inbox-me': async () => expect((await api('inbox-me', 'GET', '/api/inbox/me', { claims: LAN })).json.official).toMatchObject({ username: 'Nguyễn Thị Lan', departments: ['so-tu-phap'] }),
+  // inbox-me wrote Lan into the officials directory: the list to assign from holds her (by name).
+  'inbox-officials': async () => {
+    const listed = await api('inbox-officials', 'GET', '/api/inbox/officials', { claims: LAN });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json.officials).toContainEqual({ id: 'f3a9-lan', name: 'Nguyễn Thị Lan' });
+  },
   'inbox-list': async () => expect((await api('inbox-list', 'GET', '/api/inbox', { claims: LAN })).json.items.map((i: any) => i.trackingCode)).toContain(code),
   'inbox-get': async () => expect((await api('inbox-get', 'GET', '/api/inbox/{trackingCode}', { params: { trackingCode: code }, claims: LAN })).json.contact.name).toBe('Phạm Thị Dung'),
   'inbox-action': async () => {
@@ -149,7 +155,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   'reconcile-inbox-counts': async () => void (await run('reconcile-inbox-counts', {})),
   'token-claims': async () => {
     const event = { version: '2', triggerSource: 'TokenGeneration_HostedAuth', request: { userAttributes: { sub: 'f3a9', email: 'lan@stp.gov.vn', name: 'Nguyễn Thị Lan' } }, response: {} };
-    expect((await run('token-claims', event)).response.claimsAndScopeOverrideDetails.accessTokenGeneration.claimsToAddOrOverride).toEqual({ name: 'Nguyễn Thị Lan' });
+    expect((await run('token-claims', event)).response.claimsAndScopeOverrideDetails.accessTokenGeneration.claimsToAddOrOverride).toEqual({ name: 'Nguyễn Thị Lan', email: 'lan@stp.gov.vn' });
   },
 };
 

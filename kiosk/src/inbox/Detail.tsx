@@ -7,7 +7,7 @@ import type { ActionType, AuditEvent } from '#shared/workflow';
 import { CHANNEL_LABELS, labelOf, reasonsText } from '#shared/labels';
 import { formatDateTime, lang } from '../common/i18n.ts';
 import { SlaBadge } from './List.tsx';
-import { act, department, detail, errorText, flash, me, openForm, select, type Detail as DetailData } from './model.ts';
+import { act, department, detail, errorText, flash, loadOfficials, me, officialName, officials, openForm, select, type Detail as DetailData } from './model.ts';
 import { td } from './daily-strings.ts';
 import { t, tk } from './strings.ts';
 
@@ -32,6 +32,7 @@ function ActionForm({ record, type }: { record: DetailData; type: ActionType }) 
   const form = FORMS[type]!;
   const first = useRef<HTMLTextAreaElement & HTMLSelectElement & HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), [type]);
+  useEffect(() => void (type === 'assign' && loadOfficials(record.departmentId)), [type, record.departmentId]);
   const templates = department.value?.templates ?? me.value?.departments.find((d) => d.id === record.departmentId)?.templates ?? [];
   const submit = (e: Event) => {
     e.preventDefault();
@@ -70,10 +71,22 @@ function ActionForm({ record, type }: { record: DetailData; type: ActionType }) 
           </div>
         </>
       )}
-      {(form.field === 'of' || form.field === 'officialId') && (
+      {form.field === 'of' && (
         <div class="field">
-          <label for={`${id}-v`}>{form.field === 'of' ? t('duplicateOf') : t('officialId')}</label>
-          <input id={`${id}-v`} name={form.field} ref={first} required autoComplete="off" spellcheck={false} />
+          <label for={`${id}-v`}>{t('duplicateOf')}</label>
+          <input id={`${id}-v`} name="of" ref={first} required autoComplete="off" spellcheck={false} />
+        </div>
+      )}
+      {form.field === 'officialId' && (
+        <div class="field">
+          <label for={`${id}-v`}>{t('officialId')}</label>
+          {/* Only the department's officials can be chosen: no typo reaches the record. */}
+          <select id={`${id}-v`} name="officialId" ref={first} required defaultValue={record.assignee ?? ''} data-testid="assignee-select">
+            <option value="" disabled>{officials.value[record.departmentId] ? td('chooseOfficial') : td('officialsLoading')}</option>
+            {(officials.value[record.departmentId] ?? []).map((o) => (
+              <option value={o.id} key={o.id}>{o.name}</option>
+            ))}
+          </select>
         </div>
       )}
       {(form.field === 'text' || form.field === 'reason') && (
@@ -187,6 +200,8 @@ const linkTo = (code: string) => (e: MouseEvent) => {
 function Record({ record }: { record: DetailData }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [record.trackingCode]);
+  // The assignee by name, not by account id.
+  useEffect(() => void (record.assignee && loadOfficials(record.departmentId)), [record.assignee, record.departmentId]);
   const immediate = (type: ActionType) => () => void act(record.trackingCode, { type });
   return (
     <article class="record" aria-labelledby="record-title">
@@ -204,7 +219,7 @@ function Record({ record }: { record: DetailData }) {
         {record.dueAt && (<><dt>{t('due')}</dt><dd>{formatDateTime(record.dueAt, false)}</dd></>)}
         {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasons?.length ? ` · ${reasonsText(record.reasons, lang.value)}` : ''}</dd></>)}
         {record.category && (<><dt>{t('category')}</dt><dd>{tk(categoryKey(record.category))}</dd></>)}
-        {record.assignee && (<><dt>{t('assignee')}</dt><dd>{record.assignee}</dd></>)}
+        {record.assignee && (<><dt>{t('assignee')}</dt><dd data-testid="assignee">{officialName(record.departmentId, record.assignee)}</dd></>)}
         {record.followUpOf && (<><dt>{t('followUpOf')}</dt><dd><a href={`/inbox/${record.followUpOf}`} class="mono" data-testid="follow-up-of" onClick={linkTo(record.followUpOf)}>{record.followUpOf}</a></dd></>)}
         {record.followUps?.length ? (<><dt>{t('followUps')}</dt><dd data-testid="follow-ups">{record.followUps.map((code) => <a key={code} href={`/inbox/${code}`} class="mono follow-up-link" onClick={linkTo(code)}>{code}</a>)}</dd></>) : null}
         {record.answerRating && (<><dt>{t('answerRating')}</dt><dd data-testid="answer-rating">{tk(`answerRating_${record.answerRating.rating}`)} · {formatDateTime(record.answerRating.at)}{record.answerRating.comment && <p class="quote">{record.answerRating.comment}</p>}</dd></>)}

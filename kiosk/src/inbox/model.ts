@@ -40,6 +40,16 @@ export const flash = signal<{ tone: 'ok' | 'bad' | 'warn'; text: string; details
 /** Which action form is open in the detail pane (r opens `answer`). */
 export const openForm = signal<string | undefined>(undefined);
 
+/** Officials of each department to assign to (GET /api/inbox/officials), loaded when first needed. */
+export const officials = signal<Record<string, { id: string; name: string }[]>>({});
+export async function loadOfficials(departmentId: string): Promise<void> {
+  if (officials.value[departmentId]) return;
+  const result = await call<{ officials: { id: string; name: string }[] }>(`/api/inbox/officials?departmentId=${encodeURIComponent(departmentId)}`);
+  if (result.ok) officials.value = { ...officials.value, [departmentId]: result.data.officials };
+}
+/** An official's name from the loaded lists (an id stays as it is until they load). */
+export const officialName = (departmentId: string, id: string) => officials.value[departmentId]?.find((o) => o.id === id)?.name ?? id;
+
 export const department = computed(() => me.value?.departments.find((d) => d.id === departmentId.value));
 /** The admin's view of every department's queue: rows then name their department. */
 export const viewingAll = computed(() => departmentId.value === ALL_DEPARTMENTS);
