@@ -39,6 +39,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/api/inbox/intake', handler: 'inbox-intake', auth: 'official', access: 'write', uses: ['tracking-codes'] },
   { method: 'POST', path: '/api/inbox/bulk-actions', handler: 'inbox-bulk', auth: 'official', access: 'write' },
   { method: 'GET', path: '/api/inbox/{trackingCode}', handler: 'inbox-get', auth: 'official', access: 'read' },
+  { method: 'GET', path: '/api/inbox/{trackingCode}/letter.pdf', handler: 'inbox-letter', auth: 'official', access: 'read' },
   { method: 'POST', path: '/api/inbox/{trackingCode}/actions', handler: 'inbox-action', auth: 'official', access: 'write' },
 ];
 

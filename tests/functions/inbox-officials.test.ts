@@ -1,30 +1,21 @@
 /** Assignment that works: the department's officials from the directory, assign only to one of them, the assignee told. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { duePending } from '#functions/lib/outbox';
 import { recordOfficial } from '#functions/lib/officials-store';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { bearer, submitPetition, tokenFor } from '../support/inbox.ts';
+import { inboxTestApi, submitPetition } from '../support/inbox.ts';
 
-let api: TestApi;
-let lan: Record<string, string>;
-let minh: Record<string, string>;
-beforeAll(async () => {
-  api = await startTestApi({ auth: true });
-  lan = bearer(await tokenFor(api, 'tuphap.lan'));
-  minh = bearer(await tokenFor(api, 'tuphap.minh'));
-});
-afterAll(() => api?.close());
+const stack = inboxTestApi({ lan: 'tuphap.lan', minh: 'tuphap.minh' });
 
-const act = (code: string, body: unknown, headers = lan) => api.request('POST', `/api/inbox/${code}/actions`, { headers, body });
+const act = (code: string, body: unknown, headers = stack.who.lan) => stack.api.request('POST', `/api/inbox/${code}/actions`, { headers, body });
 async function acknowledged(): Promise<string> {
-  const code = await submitPetition(api, 'so-tu-phap');
+  const code = await submitPetition(stack.api, 'so-tu-phap');
   expect((await act(code, { type: 'acknowledge' })).status).toBe(200);
   return code;
 }
 
 describe('GET /api/inbox/officials', () => {
   it('lists the department’s officials by name and id, and no one else’s', async () => {
-    const response = await api.request('GET', '/api/inbox/officials', { headers: lan });
+    const response = await stack.api.request('GET', '/api/inbox/officials', { headers: stack.who.lan });
 
     expect(response.status, response.text).toBe(200);
     expect(response.json.departmentId).toBe('so-tu-phap');
@@ -38,21 +29,21 @@ describe('GET /api/inbox/officials', () => {
   });
 
   it('another department’s list is 404 to an official; 401 without sign-in', async () => {
-    expect((await api.request('GET', '/api/inbox/officials?departmentId=so-xay-dung', { headers: lan })).status).toBe(404);
-    expect((await api.request('GET', '/api/inbox/officials')).status).toBe(401);
+    expect((await stack.api.request('GET', '/api/inbox/officials?departmentId=so-xay-dung', { headers: stack.who.lan })).status).toBe(404);
+    expect((await stack.api.request('GET', '/api/inbox/officials')).status).toBe(401);
   });
 });
 
 describe('assign', () => {
   it('to an official of the list: saved, and it counts in their “assigned to me” tab', async () => {
-    const before = (await api.request('GET', '/api/inbox?view=mine', { headers: minh })).json.counts.byView.mine;
+    const before = (await stack.api.request('GET', '/api/inbox?view=mine', { headers: stack.who.minh })).json.counts.byView.mine;
     const code = await acknowledged();
 
     const response = await act(code, { type: 'assign', officialId: 'tuphap.minh' });
 
     expect(response.status, response.text).toBe(200);
     expect(response.json.assignee).toBe('tuphap.minh');
-    const mine = (await api.request('GET', '/api/inbox?view=mine', { headers: minh })).json;
+    const mine = (await stack.api.request('GET', '/api/inbox?view=mine', { headers: stack.who.minh })).json;
     expect(mine.counts.byView.mine).toBe(before + 1);
     expect(mine.items.map((i: { trackingCode: string }) => i.trackingCode)).toContain(code);
   });
@@ -67,7 +58,7 @@ describe('assign', () => {
 
     expect(response.status).toBe(400);
     expect(response.json.error.code).toBe('unknown_official');
-    const detail = (await api.request('GET', `/api/inbox/${code}`, { headers: lan })).json;
+    const detail = (await stack.api.request('GET', `/api/inbox/${code}`, { headers: stack.who.lan })).json;
     expect(detail.assignee).toBeUndefined();
     expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['acknowledge']);
   });

@@ -7,7 +7,7 @@ import type { ActionType, AuditEvent } from '#shared/workflow';
 import { CHANNEL_LABELS, labelOf, reasonsText } from '#shared/labels';
 import { formatDateTime, lang } from '../common/i18n.ts';
 import { SlaBadge } from './List.tsx';
-import { act, department, detail, errorText, flash, loadOfficials, me, officialName, officials, openForm, select, type Detail as DetailData } from './model.ts';
+import { act, department, detail, downloadLetter, errorText, flash, loadOfficials, me, officialName, officials, openForm, select, type Detail as DetailData } from './model.ts';
 import { td } from './daily-strings.ts';
 import { t, tk } from './strings.ts';
 
@@ -257,6 +257,10 @@ function Record({ record }: { record: DetailData }) {
         <section aria-labelledby="answer-title">
           <h3 id="answer-title">{t('published')}</h3>
           <p class="quote" data-testid="published-answer">{record.answer.text}</p>
+          {/* For citizens reached by post: the department's letter with their name and address. */}
+          {record.kind === 'pakn' && record.contact?.name && !record.movedOut && (
+            <button type="button" onClick={() => void downloadLetter(record.trackingCode)} data-testid="letter">{td('letter')}</button>
+          )}
         </section>
       )}
       {record.status === 'spam' && !record.movedOut && <p class="notice warn" data-testid="spam-notice">{td('spamNotice')}</p>}

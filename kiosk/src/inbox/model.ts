@@ -229,14 +229,19 @@ export async function bulk(type: 'acknowledge' | 'close'): Promise<void> {
 }
 
 /** Downloads an export with the bearer token (a plain link could not send it). */
-export async function download(format: 'csv' | 'xlsx'): Promise<void> {
-  const response = await fetch(`/api/inbox/export.${format}?${queryString()}`, { headers: authHeader() }).catch(() => undefined);
+export const download = (format: 'csv' | 'xlsx') => downloadFile(`/api/inbox/export.${format}?${queryString()}`, `gop-y.${format}`);
+
+/** The answer letter of a record, to print (PDF). */
+export const downloadLetter = (code: string) => downloadFile(`/api/inbox/${code}/letter.pdf`, `tra-loi-${code}.pdf`);
+
+async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const response = await fetch(path, { headers: authHeader() }).catch(() => undefined);
   if (!response?.ok) {
     const code = response ? ((await response.json().catch(() => undefined)) as { error?: { code?: string } } | undefined)?.error?.code ?? '' : 'network';
     flash.value = { tone: 'bad', text: t('actionFailed', { message: errorSentence(code, lang.value) }) };
     return;
   }
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `gop-y.${format}`;
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);
