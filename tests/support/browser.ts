@@ -80,5 +80,6 @@ export async function signInOfficial(stack: BrowserStack, page: Page, username: 
   await page.getByLabel('Tên đăng nhập').fill(official.username);
   await page.getByLabel('Mật khẩu').fill(official.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText(`Cán bộ: ${official.username}`).waitFor();
+  // The header names the official by their `name` claim (their display name), not the login name.
+  await page.getByText(`Cán bộ: ${official.name}`).waitFor();
 }
