@@ -34,7 +34,7 @@ describe('POST /api/inbox/intake', () => {
     const code = response.json.trackingCode as string;
     const detail = await api.request('GET', `/api/inbox/${code}`, { headers: lan });
     expect(detail.json).toMatchObject({ source: 'inbox', channel: 'phone', contact: { name: 'Trần Văn Hùng' } });
-    expect(detail.json.events[0]).toMatchObject({ type: 'intake', by: { username: 'tuphap.lan' } });
+    expect(detail.json.events[0]).toMatchObject({ type: 'intake', by: { id: 'tuphap.lan', username: 'Nguyễn Thị Lan' } });
     const notices = (await duePending(new Date(now.getTime() + 60_000), 500)).filter((m) => m.ref.trackingCode === code);
     expect(notices.map((m) => [m.channel, m.to])).toEqual([['sms', '0912777888']]);
   });
