@@ -3,11 +3,16 @@ import { CATEGORIES } from '#shared/workflow';
 import { templatesFor } from '#shared/templates';
 import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
+import { recordOfficial } from './lib/officials-store.ts';
 
-/** GET /api/inbox/me — who is signed in, the departments they may open, and each one's templates. */
+/**
+ * GET /api/inbox/me — who is signed in, the departments they may open, and each one's templates.
+ * The inbox calls it on every page load: it also keeps the caller's officials-directory entry fresh.
+ */
 export const handler = http({
-  handler: async ({ claims }) => {
+  handler: async ({ claims, now }) => {
     const official = officialFromClaims(claims);
+    await recordOfficial(official, now);
     const catalog = await loadCatalog();
     const departments = [...catalog.departments.values()]
       .filter((d) => canAccess(official, d.id))

@@ -32,7 +32,9 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/api/feedback/{trackingCode}/follow-up', handler: 'follow-up', access: 'write', uses: ['tracking-codes'] },
   // Officials' inbox. Fixed paths before /api/inbox/{trackingCode}: the first match wins.
   { method: 'GET', path: '/api/inbox', handler: 'inbox-list', auth: 'official', access: 'read' },
-  { method: 'GET', path: '/api/inbox/me', handler: 'inbox-me', auth: 'official', access: 'read' },
+  // `write`: both record the caller in the officials directory (once a day), which assignment reads.
+  { method: 'GET', path: '/api/inbox/me', handler: 'inbox-me', auth: 'official', access: 'write' },
+  { method: 'GET', path: '/api/inbox/officials', handler: 'inbox-officials', auth: 'official', access: 'write' },
   { method: 'GET', path: '/api/inbox/alerts', handler: 'inbox-alerts', auth: 'official', access: 'read' },
   { method: 'GET', path: '/api/inbox/export.csv', handler: 'inbox-export-csv', auth: 'official', access: 'read' },
   { method: 'GET', path: '/api/inbox/export.xlsx', handler: 'inbox-export-xlsx', auth: 'official', access: 'read' },
@@ -43,6 +45,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/api/inbox/performance', handler: 'inbox-performance', auth: 'official', access: 'read' },
   { method: 'GET', path: '/api/inbox/performance.xlsx', handler: 'inbox-performance-xlsx', auth: 'official', access: 'read' },
   { method: 'GET', path: '/api/inbox/{trackingCode}', handler: 'inbox-get', auth: 'official', access: 'read' },
+  { method: 'GET', path: '/api/inbox/{trackingCode}/letter.pdf', handler: 'inbox-letter', auth: 'official', access: 'read' },
   { method: 'POST', path: '/api/inbox/{trackingCode}/actions', handler: 'inbox-action', auth: 'official', access: 'write' },
 ];
 

@@ -8,6 +8,7 @@ import { devOutboxMount } from './dev-outbox.ts';
 import { startJobTimers } from './job-timer.ts';
 import { ensurePagesBuilt } from './pages.ts';
 import { ipRateGuard } from './rate-guard.ts';
+import { registerDemoOfficials } from './officials.ts';
 import { startServer } from './server.ts';
 import { startLocalStore } from './stack.ts';
 import { describeReport, publishLocalStats } from './stats-publication.ts';
@@ -22,6 +23,8 @@ await publishLocalStats(store.seeded?.months ?? [], new Date())
   .catch((error) => console.error('Statistics were not published:', (error as Error).message));
 // Officials sign in through a real OpenID provider; keys live in DATA_DIR so tokens survive restarts.
 const signIn = await startLocalSignIn(config.publicBaseUrl, config.dataDir);
+// The inbox's list of officials to assign to: the demo officials, known before they sign in.
+await registerDemoOfficials(signIn.oidc.officials, new Date());
 // Notifications go to files under DATA_DIR/outbox (read them at /dev/outbox); AWS uses SNS and SES.
 process.env.NOTIFY_OUTBOX_DIR ??= join(config.dataDir, 'outbox');
 process.env.PUBLIC_BASE_URL ??= config.publicBaseUrl;

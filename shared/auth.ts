@@ -25,6 +25,8 @@ export type Official = {
   leads?: string[];
   /** Display name (`name` claim) when the token carries one; else show `username`. */
   name?: string;
+  /** Where the inbox may write to them (the `email` claim, when the token carries one). */
+  email?: string;
 };
 
 /** The submitter, acting from the tracking page (the tracking code is their key): the audit trail's `by`. */
@@ -49,6 +51,7 @@ export function officialFromClaims(claims: Record<string, unknown> | undefined):
   const suffixes = (prefix: string) => groups.filter((g) => g.startsWith(prefix)).map((g) => g.slice(prefix.length)).filter(Boolean);
   const leads = suffixes(LEAD_GROUP_PREFIX);
   const name = typeof claims?.name === 'string' && claims.name !== '' ? claims.name : undefined;
+  const email = typeof claims?.email === 'string' && claims.email.includes('@') ? claims.email : undefined;
   return {
     id: sub,
     username,
@@ -57,6 +60,7 @@ export function officialFromClaims(claims: Record<string, unknown> | undefined):
     admin: groups.includes(ADMIN_GROUP),
     ...(leads.length ? { leads } : {}),
     ...(name ? { name } : {}),
+    ...(email ? { email } : {}),
   };
 }
 

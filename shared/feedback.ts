@@ -25,6 +25,8 @@ export type AnswerRating = { rating: AnswerRatingValue; at: string; comment?: st
 
 export type FeedbackRecord = {
   trackingCode: string;
+  /** Set by the inbox's `duplicate` action: the record this one repeats. */
+  duplicateOf?: string;
   kind: Kind;
   channel: Channel;
   status: Status;
@@ -156,7 +158,10 @@ export function publicTimeline(record: Pick<FeedbackRecord, 'receivedAt' | 'hist
   return steps;
 }
 
-/** Public tracking view: never any contact data, nor internal notes. */
+/**
+ * Public tracking view: never any contact data, nor internal notes. A spam record keeps its status
+ * `spam`, which the page words as "closed" (never "spam" to the person who wrote it).
+ */
 export function trackingView(record: FeedbackRecord, department: Department) {
   return {
     trackingCode: record.trackingCode,
@@ -174,6 +179,8 @@ export function trackingView(record: FeedbackRecord, department: Department) {
       : {}),
     ...(record.answerRating ? { answerRating: { rating: record.answerRating.rating, at: record.answerRating.at } } : {}),
     ...(record.followUpOf ? { followUpOf: record.followUpOf } : {}),
+    // The citizen follows the original's public status from a duplicate's page.
+    ...(record.status === 'duplicate' && record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
     ...(record.followUps?.length ? { followUps: [...record.followUps] } : {}),
   };
 }

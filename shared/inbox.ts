@@ -140,7 +140,7 @@ export function inboxDetailView(record: CaseRecord, official: Official, events: 
     // A record an action took out of the official's reach (rerouted elsewhere) offers nothing: every click would be a 404.
     movedOut: !canAccess(official, record.departmentId),
     actions: canAccess(official, record.departmentId)
-      ? availableActions(record).filter((type) => (type !== 'erase-contact' || owner) && (type !== 'approve' || official.admin || record.draft?.by !== official.id))
+      ? availableActions(record).filter((type) => ((type !== 'erase-contact' && type !== 'restore') || owner) && (type !== 'approve' || official.admin || record.draft?.by !== official.id))
       : [],
     events,
   };

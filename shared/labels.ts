@@ -74,6 +74,7 @@ export const ACTION_LABELS: Words<ActionType | 'intake'> = {
   reject: ['Từ chối', 'Reject'],
   duplicate: ['Đánh dấu trùng', 'Mark duplicate'],
   spam: ['Đánh dấu rác', 'Mark spam'],
+  restore: ['Khôi phục (không phải rác)', 'Restore (not spam)'],
   close: ['Đóng', 'Close'],
   'erase-contact': ['Xóa thông tin liên hệ', 'Erase contact details'],
 };
@@ -94,7 +95,9 @@ export const ERROR_LABELS: Record<string, readonly [string, string]> = {
   unknown_procedure: ['Thủ tục không có trong danh mục.', 'This procedure is not in the catalog.'],
   unknown_department: ['Đơn vị không có trong danh mục.', 'This department is not in the catalog.'],
   unknown_original: ['Không tìm thấy ý kiến gốc với mã này trong hộp thư của đơn vị.', 'No original item with this code in your inbox.'],
-  not_an_official: ['Người được giao phải là cán bộ của đơn vị.', 'The assignee must be an official of the department.'],
+  unknown_official: ['Người được giao phải là cán bộ của đơn vị, chọn trong danh sách.', 'The assignee must be an official of the department, chosen from the list.'],
+  no_published_answer: ['Chỉ in được thư trả lời cho phản ánh, kiến nghị đã có câu trả lời được công khai.', 'A letter can only be printed for a petition with a published answer.'],
+  no_contact: ['Ý kiến không có họ tên và địa chỉ của người gửi để in thư.', 'The item has no name and address to print a letter to.'],
   owner_only: ['Chỉ đơn vị đang xử lý ý kiến được làm việc này.', 'Only the department handling the item can do this.'],
   idempotency_conflict: ['Biểu mẫu này đã được gửi với nội dung khác. Hãy mở lại biểu mẫu và nhập lại.', 'This form was already sent with other content. Open the form again and re-enter it.'],
   missing_idempotency_key: ['Trang cần được tải lại trước khi gửi.', 'Reload the page before sending.'],

@@ -88,6 +88,17 @@ export function infoReceivedMessage(to: string, record: Pick<FeedbackRecord, 'tr
   };
 }
 
+/** Tells an official that a record was assigned to them (the inbox's "Giao cho tôi" tab counts it too). */
+export function assignedMessage(to: string, record: Pick<FeedbackRecord, 'trackingCode' | 'dueAt'>, by: string, baseUrl: string): Message {
+  const url = `${baseUrl.replace(/\/$/, '')}/inbox/${record.trackingCode}`;
+  return {
+    channel: 'email',
+    to,
+    subject: `Được giao xử lý: ${record.trackingCode}`,
+    text: `${by} đã giao cho Ông/Bà xử lý phản ánh, kiến nghị ${record.trackingCode}.\n\nXem và xử lý tại: ${url}`,
+  };
+}
+
 /** A department's morning digest of its open work (no citizen data: counts and a link). */
 export function digestMessage(to: string, department: { name: string }, figures: DigestFigures, day: string, baseUrl: string): Message {
   const [y, m, d] = day.split('-');

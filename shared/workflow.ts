@@ -54,6 +54,8 @@ export const ACTION_SCHEMAS = {
   /** Drafts a duplicate notice (a standard text unless `text`): published once approved. */
   duplicate: z.strictObject({ type: z.literal('duplicate'), of: line(20), text: z.optional(text), summary }),
   spam: z.strictObject({ type: z.literal('spam') }),
+  /** Undoes `spam`: the record returns to the status it had before. */
+  restore: z.strictObject({ type: z.literal('restore') }),
   close: z.strictObject({ type: z.literal('close') }),
   /** The citizen asked to delete their personal data (Law 91/2025 on personal data protection). */
   'erase-contact': z.strictObject({ type: z.literal('erase-contact'), reason }),
@@ -94,7 +96,6 @@ export type CaseRecord = FeedbackRecord & {
   citizenRepliedAt?: string;
   /** When the contact data was erased at the citizen's request (the record itself stays, anonymous). */
   contactErasedAt?: string;
-  duplicateOf?: string;
   /** Optimistic locking: every successful write increments it. */
   version?: number;
 };
@@ -145,6 +146,7 @@ const RULES: Record<ActionType, Rule> = {
   reject: { from: OPEN_STATUSES },
   duplicate: { from: OPEN_STATUSES },
   spam: { from: OPEN_STATUSES },
+  restore: { from: ['spam'] },
   close: { from: ANY, blocked: closeBlocked },
   'erase-contact': { from: ANY, blocked: (r) => (!r.contact ? 'There is no contact data to erase' : undefined) },
 };
@@ -154,6 +156,12 @@ function closeBlocked(record: CaseRecord): string | undefined {
   if (record.status === 'answered') return undefined;
   if (OPEN_STATUSES.includes(record.status)) return record.kind === 'rating' ? undefined : 'Publish an answer before closing a petition';
   return `Cannot close a record that is ${record.status}`;
+}
+
+/** The status a spam record had when it was marked: the last `spam` transition's `from` (received if unknown). */
+export function statusBeforeSpam(record: Pick<CaseRecord, 'history'>): Status {
+  const entry = (record.history ?? []).findLast((h) => h.to === 'spam');
+  return entry && OPEN_STATUSES.includes(entry.from) ? entry.from : 'received';
 }
 
 /** Why `type` cannot be applied to `record` now, or undefined when it can (the UI shows only these). */
@@ -287,6 +295,12 @@ export function applyAction(record: CaseRecord, action: Action, ctx: ActionConte
     }
     case 'spam':
       to = 'spam';
+      break;
+    case 'restore':
+      // Only the department that owns the record undoes its own judgement (not the admin from afar).
+      if (!canSeeContact(official, record.departmentId)) throw new ForbiddenError('Only the department that owns the record may restore it', { code: 'owner_only' });
+      to = statusBeforeSpam(record);
+      details.to = to;
       break;
     case 'close':
       next.closedAt = now;

@@ -5,11 +5,14 @@ import { parseTrackingCode } from '#shared/tracking-code';
 import type { CaseRecord } from '#shared/workflow';
 import { getCase } from './inbox-store.ts';
 
-/** The record behind a public tracking code; 404 for a malformed or unknown code, and for spam. */
-export async function getPublicCase(rawCode: string | undefined): Promise<CaseRecord> {
+/**
+ * The record behind a public tracking code; 404 for a malformed or unknown code. A spam record is
+ * 404 to every citizen route that acts on it; the status page (`spam: 'show'`) shows it as closed.
+ */
+export async function getPublicCase(rawCode: string | undefined, options: { spam?: 'show' } = {}): Promise<CaseRecord> {
   const code = parseTrackingCode(rawCode ?? '');
   const record = code ? await getCase(code) : undefined;
-  if (!record || record.status === 'spam') throw new NotFoundError('No feedback with this tracking code', { code: 'unknown_tracking_code' });
+  if (!record || (record.status === 'spam' && options.spam !== 'show')) throw new NotFoundError('No feedback with this tracking code', { code: 'unknown_tracking_code' });
   return record;
 }
 

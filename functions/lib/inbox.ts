@@ -6,14 +6,16 @@ import { toLocalIso } from '#shared/time';
 import { wholeTrackingCode } from '#shared/search';
 import { parseTrackingCode } from '#shared/tracking-code';
 import { ALL_DEPARTMENTS, TRIAGE_DEPARTMENT_ID } from '#shared/catalog';
+import { assignedMessage } from '#shared/notifications';
 import { applyAction, type Action, type CaseRecord, type Transition } from '#shared/workflow';
 import { loadCatalog } from './catalog-store.ts';
 import { countOpenByStatus, moveInCounts, readCounters } from './inbox-counts.ts';
 import { countViews, getCase, putAuditEvent, queryQueue, queryQueues, saveCase } from './inbox-store.ts';
 import { log } from './log.ts';
 import { writeMonthMarkers } from './month-markers.ts';
-import { notifyCitizen } from './notify.ts';
-import { eraseRecordNotices } from './outbox.ts';
+import { notifyCitizen, publicBaseUrl } from './notify.ts';
+import { getOfficial, recordOfficial } from './officials-store.ts';
+import { enqueue, eraseRecordNotices } from './outbox.ts';
 
 /**
  * A record the official may see. Another department's record answers exactly like a missing one
@@ -85,12 +87,22 @@ export async function countScopeViews(scope: Scope, now: Date): Promise<Record<s
 /** Applies one action: conditional write, then the open counts, its audit event, month markers and the citizen's notice. */
 export async function performAction(rawCode: string, action: Action, official: Official, now: Date): Promise<Transition> {
   const record = await loadVisibleCase(rawCode, official);
+  // Only an official of the record's department, as the directory knows them (not a typo).
+  const assignee = action.type === 'assign' ? await getOfficial(record.departmentId, action.officialId) : undefined;
+  if (action.type === 'assign' && !assignee) {
+    throw new BadRequestError(`"${action.officialId}" is not an official of this department`, { code: 'unknown_official' });
+  }
   if (action.type === 'duplicate') {
     const original = await loadVisibleCase(action.of, official).catch(() => undefined);
     if (!original) throw new BadRequestError(`No record ${action.of} in your inbox to mark this one a duplicate of`, { code: 'unknown_original' });
   }
   const transition = applyAction(record, action, { official, now: toLocalIso(now), catalog: await loadCatalog() });
   await commitTransition(record, transition, now, action.type === 'request-info' ? action.text : undefined);
+  await recordOfficial(official, now);
+  // The "Giao cho tôi" tab's count is the badge; an e-mail too when the directory knows the address.
+  if (assignee?.email && assignee.id !== official.id) {
+    await enqueue([assignedMessage(assignee.email, transition.record, official.username, publicBaseUrl())], { trackingCode: record.trackingCode, departmentId: record.departmentId, kind: 'assigned' }, now);
+  }
   return transition;
 }
 

@@ -49,6 +49,9 @@ export const keys = {
   officialDuty: (officialId: string) => ({ pk: `OFFICIAL#${officialId}`, sk: 'DUTY' }),
   /** A counter's duty log: one item per start, end or replacement, never rewritten. */
   dutyEvent: (counterId: string, at: string, officialId: string) => ({ pk: `DUTY#${counterId}`, sk: `${AUDIT_PREFIX}${at}#${officialId}` }),
+  /** The officials directory: one entry per official and department, written on their own requests (officials-store.ts). */
+  official: (departmentId: string, officialId: string) => ({ pk: `OFFICIALS#${departmentId}`, sk: `OFFICIAL#${officialId}` }),
+  officialsPartition: (departmentId: string) => `OFFICIALS#${departmentId}`,
   /** The morning digest of a department for one local day: written once, so it is sent once. */
   digest: (departmentId: string, day: string) => ({ pk: `DIGEST#${departmentId}`, sk: `DAY#${day}` }),
 };

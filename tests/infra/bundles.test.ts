@@ -10,6 +10,7 @@ import { loadDemoCatalog } from '#local/seed';
 import { startLocalStore, type LocalStore } from '#local/stack';
 import { httpEvent, invoke, loadBundle, type Bundle } from './bundle-runtime.ts';
 import { actionsOf, functionsByHandler, statementsOf, synthesize, type Synthesized } from './synth.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { startTestS3, type TestS3 } from '../support/s3.ts';
 
 const ORIGIN = 'bundle-test-origin-secret';
@@ -103,6 +104,12 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     expect(followed.json.error.code).toBe('not_answered');
   },
   'inbox-me': async () => expect((await api('inbox-me', 'GET', '/api/inbox/me', { claims: LAN })).json.official).toMatchObject({ username: 'Nguyễn Thị Lan', departments: ['so-tu-phap'] }),
+  // inbox-me wrote Lan into the officials directory: the list to assign from holds her (by name).
+  'inbox-officials': async () => {
+    const listed = await api('inbox-officials', 'GET', '/api/inbox/officials', { claims: LAN });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json.officials).toContainEqual({ id: 'f3a9-lan', name: 'Nguyễn Thị Lan' });
+  },
   'inbox-list': async () => expect((await api('inbox-list', 'GET', '/api/inbox', { claims: LAN })).json.items.map((i: any) => i.trackingCode)).toContain(code),
   'inbox-get': async () => expect((await api('inbox-get', 'GET', '/api/inbox/{trackingCode}', { params: { trackingCode: code }, claims: LAN })).json.contact.name).toBe('Phạm Thị Dung'),
   'inbox-action': async () => {
@@ -170,7 +177,23 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   'reconcile-inbox-counts': async () => void (await run('reconcile-inbox-counts', {})),
   'token-claims': async () => {
     const event = { version: '2', triggerSource: 'TokenGeneration_HostedAuth', request: { userAttributes: { sub: 'f3a9', email: 'lan@stp.gov.vn', name: 'Nguyễn Thị Lan' } }, response: {} };
-    expect((await run('token-claims', event)).response.claimsAndScopeOverrideDetails.accessTokenGeneration.claimsToAddOrOverride).toEqual({ name: 'Nguyễn Thị Lan' });
+    expect((await run('token-claims', event)).response.claimsAndScopeOverrideDetails.accessTokenGeneration.claimsToAddOrOverride).toEqual({ name: 'Nguyễn Thị Lan', email: 'lan@stp.gov.vn' });
+  },
+  // Last: it publishes the answer of `code`, which the scenarios above expect open.
+  'inbox-letter': async () => {
+    const params = { trackingCode: code };
+    const path = '/api/inbox/{trackingCode}/letter.pdf';
+    expect((await api('inbox-letter', 'GET', path, { params, claims: LAN })).json.error.code).toBe('no_published_answer');
+    const MINH = { ...official('[dept-so-tu-phap]'), sub: 'b71c-minh', name: 'Phạm Văn Minh' };
+    for (const [claims, body] of [[LAN, { type: 'answer', text: 'Sở đã niêm yết lệ phí tại quầy.' }], [MINH, { type: 'approve' }]] as const) {
+      expect((await api('inbox-action', 'POST', '/api/inbox/{trackingCode}/actions', { params, claims, body })).statusCode).toBe(200);
+    }
+    const letter = await api('inbox-letter', 'GET', path, { params, claims: LAN });
+    expect(letter.statusCode).toBe(200);
+    // The fonts travel inside the bundle: the name and the answer come out with their diacritics.
+    const text = pdfText(Buffer.from(letter.body, letter.isBase64Encoded ? 'base64' : 'latin1')).replace(/\s+/g, '');
+    expect(text).toContain('PhạmThịDung');
+    expect(text).toContain('Sởđãniêmyếtlệphítạiquầy.');
   },
 };
 

@@ -152,6 +152,7 @@ const SAMPLES: Record<ActionType, Action> = {
   reject: { type: 'reject', reason: 'x' },
   duplicate: { type: 'duplicate', of: 'GY-S7HN7-HDV9R' },
   spam: { type: 'spam' },
+  restore: { type: 'restore' },
   close: { type: 'close' },
   'erase-contact': { type: 'erase-contact', reason: 'x' },
 };
@@ -223,6 +224,25 @@ describe('an information request and the citizen’s reply', () => {
 
     expect(record.infoRequest).toBeUndefined();
     expect(record.waitingSince).toBeUndefined();
+  });
+});
+
+describe('undoing spam', () => {
+  it('restores the status the record had before it was marked, with an audit event', () => {
+    const spam = act(petition({ status: 'in_progress' }), { type: 'spam' }).record;
+
+    const { record, event } = act(spam, { type: 'restore' }, minh);
+
+    expect(record.status).toBe('in_progress');
+    expect(event).toMatchObject({ type: 'restore', from: 'spam', to: 'in_progress', by: { id: 'tuphap.minh' }, details: { to: 'in_progress' } });
+    expect(record.history?.at(-1)).toMatchObject({ type: 'restore', from: 'spam', to: 'in_progress' });
+  });
+
+  it('is for the owning department only (the admin gets 403) and only on spam (409)', () => {
+    const spam = act(petition(), { type: 'spam' }).record;
+
+    expect(() => act(spam, { type: 'restore' }, admin)).toThrow(expect.objectContaining({ statusCode: 403, code: 'owner_only' }));
+    expect(() => act(petition(), { type: 'restore' })).toThrow(ConflictError);
   });
 });
 

@@ -7,6 +7,7 @@ import { importCatalog } from '#functions/lib/importer';
 import { startLocalSignIn } from '#local/auth';
 import type { LocalOidc } from '#local/oidc';
 import { startServer, type ServerOptions } from '#local/server';
+import { registerDemoOfficials } from '#local/officials';
 import { loadDemoCatalog } from '#local/seed';
 import { startLocalStore, type LocalStore } from '#local/stack';
 
@@ -29,7 +30,11 @@ export async function startTestApi(options: Partial<ServerOptions> & { seedHisto
     ? { authenticate: (header) => signIn!.authenticate(header), mounts: [(req, res) => signIn?.oidc.mount(req, res) ?? false, ...(options.mounts ?? [])] }
     : {};
   const { server, url } = await startServer(0, { dataDir: '.test-data', ...options, ...auth });
-  if (options.auth) signIn = await startLocalSignIn(url);
+  if (options.auth) {
+    signIn = await startLocalSignIn(url);
+    // As `npm start` does: the demo officials are in the directory the inbox assigns from.
+    await registerDemoOfficials(signIn.oidc.officials, new Date());
+  }
   return {
     url,
     store,

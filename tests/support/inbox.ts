@@ -1,6 +1,7 @@
 /** Helpers for inbox tests: real sign-in through the local provider, and petitions to work on. */
 import { signIn } from '#local/oidc-client';
-import type { TestApi } from './api.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestApi, type TestApi } from './api.ts';
 
 const cache = new Map<string, string>();
 
@@ -66,4 +67,18 @@ export async function answeredPetition(api: TestApi, departmentId: string, overr
     if (response.status !== 200) throw new Error(`answer failed: ${response.status} ${response.text}`);
   }
   return code;
+}
+
+/**
+ * A file's test API with sign-in, and bearer headers of officials by alias: `who.lan` for
+ * `{ lan: 'tuphap.lan' }`. Both are filled in beforeAll; the API closes afterAll.
+ */
+export function inboxTestApi<A extends string>(officials: Record<A, string>): { api: TestApi; who: Record<A, Record<string, string>> } {
+  const context = { api: undefined as unknown as TestApi, who: {} as Record<A, Record<string, string>> };
+  beforeAll(async () => {
+    context.api = await startTestApi({ auth: true });
+    for (const [alias, username] of Object.entries(officials) as [A, string][]) context.who[alias] = bearer(await tokenFor(context.api, username));
+  });
+  afterAll(() => context.api?.close());
+  return context;
 }

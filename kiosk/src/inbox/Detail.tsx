@@ -1,4 +1,5 @@
 /** The selected record: what the citizen wrote (as text, never markup), its state, and the actions. */
+import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { CITIZEN } from '#shared/auth';
 import { fillTemplate } from '#shared/templates';
@@ -6,7 +7,7 @@ import type { ActionType, AuditEvent } from '#shared/workflow';
 import { CHANNEL_LABELS, labelOf, reasonsText } from '#shared/labels';
 import { formatDateTime, lang } from '../common/i18n.ts';
 import { SlaBadge } from './List.tsx';
-import { act, department, detail, errorText, flash, me, openForm, select, type Detail as DetailData } from './model.ts';
+import { act, department, detail, downloadLetter, errorText, flash, loadOfficials, me, officialName, officials, openForm, select, type Detail as DetailData } from './model.ts';
 import { td } from './daily-strings.ts';
 import { t, tk } from './strings.ts';
 
@@ -82,6 +83,7 @@ function ActionForm({ record, type }: { record: DetailData; type: ActionType }) 
   const form = FORMS[type]!;
   const first = useRef<HTMLTextAreaElement & HTMLSelectElement & HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), [type]);
+  useEffect(() => void (type === 'assign' && loadOfficials(record.departmentId)), [type, record.departmentId]);
   const templates = department.value?.templates ?? me.value?.departments.find((d) => d.id === record.departmentId)?.templates ?? [];
   const submit = (e: Event) => {
     e.preventDefault();
@@ -120,10 +122,22 @@ function ActionForm({ record, type }: { record: DetailData; type: ActionType }) 
           </div>
         </>
       )}
-      {(form.field === 'of' || form.field === 'officialId') && (
+      {form.field === 'of' && (
         <div class="field">
-          <label for={`${id}-v`}>{form.field === 'of' ? t('duplicateOf') : t('officialId')}</label>
-          <input id={`${id}-v`} name={form.field} ref={first} required autoComplete="off" spellcheck={false} />
+          <label for={`${id}-v`}>{t('duplicateOf')}</label>
+          <input id={`${id}-v`} name="of" ref={first} required autoComplete="off" spellcheck={false} />
+        </div>
+      )}
+      {form.field === 'officialId' && (
+        <div class="field">
+          <label for={`${id}-v`}>{t('officialId')}</label>
+          {/* Only the department's officials can be chosen: no typo reaches the record. */}
+          <select id={`${id}-v`} name="officialId" ref={first} required defaultValue={record.assignee ?? ''} data-testid="assignee-select">
+            <option value="" disabled>{officials.value[record.departmentId] ? td('chooseOfficial') : td('officialsLoading')}</option>
+            {(officials.value[record.departmentId] ?? []).map((o) => (
+              <option value={o.id} key={o.id}>{o.name}</option>
+            ))}
+          </select>
         </div>
       )}
       {(form.field === 'text' || form.field === 'reason') && (
@@ -192,6 +206,42 @@ function Events({ events }: { events: AuditEvent[] }) {
   );
 }
 
+/** The spam confirmation is open (a signal, not useState: see the framework chunk's budget). */
+const confirmingSpam = signal(false);
+
+/**
+ * Spam leaves the queue and closes the citizen's page: a modal dialog asks first. The native
+ * <dialog> traps focus, closes on Escape and returns focus to the button that opened it; the safe
+ * choice has the focus.
+ */
+function ConfirmSpam({ code, onClose }: { code: string; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog ref={ref} class="confirm" aria-labelledby="spam-title" aria-describedby="spam-text" onClose={onClose} data-testid="confirm-spam">
+      <h3 id="spam-title">{td('spamTitle', { code })}</h3>
+      <p id="spam-text">{td('spamText')}</p>
+      <div class="actions">
+        <button type="button" autoFocus onClick={() => ref.current?.close()}>{td('spamCancel')}</button>
+        <button
+          type="button"
+          class="danger"
+          onClick={() => {
+            ref.current?.close();
+            void act(code, { type: 'spam' });
+          }}
+        >
+          {td('spamConfirm')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
 /** A link to another record of the inbox that opens it in place (a new tab still works). */
 const linkTo = (code: string) => (e: MouseEvent) => {
   if (e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -202,6 +252,8 @@ const linkTo = (code: string) => (e: MouseEvent) => {
 function Record({ record }: { record: DetailData }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [record.trackingCode]);
+  // The assignee by name, not by account id.
+  useEffect(() => void (record.assignee && loadOfficials(record.departmentId)), [record.assignee, record.departmentId]);
   const immediate = (type: ActionType) => () => void act(record.trackingCode, { type });
   return (
     <article class="record" aria-labelledby="record-title">
@@ -219,7 +271,7 @@ function Record({ record }: { record: DetailData }) {
         {record.dueAt && (<><dt>{t('due')}</dt><dd>{formatDateTime(record.dueAt, false)}{record.dueProvisional && <span class="provisional" data-testid="due-provisional"> ({t('dueProvisional')}) <small>{t('dueProvisionalHint')}</small></span>}</dd></>)}
         {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasonLabels?.length ? ` · ${record.reasonLabels.map((label) => label[lang.value]).join(', ')}` : ''}</dd></>)}
         {record.category && (<><dt>{t('category')}</dt><dd>{tk(categoryKey(record.category))}</dd></>)}
-        {record.assignee && (<><dt>{t('assignee')}</dt><dd>{record.assignee}</dd></>)}
+        {record.assignee && (<><dt>{t('assignee')}</dt><dd data-testid="assignee">{officialName(record.departmentId, record.assignee)}</dd></>)}
         {record.followUpOf && (<><dt>{t('followUpOf')}</dt><dd><a href={`/inbox/${record.followUpOf}`} class="mono" data-testid="follow-up-of" onClick={linkTo(record.followUpOf)}>{record.followUpOf}</a></dd></>)}
         {record.followUps?.length ? (<><dt>{t('followUps')}</dt><dd data-testid="follow-ups">{record.followUps.map((code) => <a key={code} href={`/inbox/${code}`} class="mono follow-up-link" onClick={linkTo(code)}>{code}</a>)}</dd></>) : null}
         {record.answerRating && (<><dt>{t('answerRating')}</dt><dd data-testid="answer-rating">{tk(`answerRating_${record.answerRating.rating}`)} · {formatDateTime(record.answerRating.at)}{record.answerRating.comment && <p class="quote">{record.answerRating.comment}</p>}</dd></>)}
@@ -267,8 +319,13 @@ function Record({ record }: { record: DetailData }) {
           <h3 id="answer-title">{t('published')}</h3>
           {record.answer.question && <p class="quote" data-testid="published-question"><strong>{t('publicQuestion')}:</strong> {record.answer.question}</p>}
           <p class="quote" data-testid="published-answer">{record.answer.text}</p>
+          {/* For citizens reached by post: the department's letter with their name and address. */}
+          {record.kind === 'pakn' && record.contact?.name && !record.movedOut && (
+            <button type="button" onClick={() => void downloadLetter(record.trackingCode)} data-testid="letter">{td('letter')}</button>
+          )}
         </section>
       )}
+      {record.status === 'spam' && !record.movedOut && <p class="notice warn" data-testid="spam-notice">{td('spamNotice')}</p>}
       {record.movedOut && <p class="notice warn" role="status" data-testid="moved-out">{td('movedOut', { department: record.department.name })}</p>}
       <section aria-labelledby="actions-title" hidden={record.actions.length === 0}>
         <h3 id="actions-title">{t('actions')}</h3>
@@ -279,12 +336,14 @@ function Record({ record }: { record: DetailData }) {
               key={type}
               class={type === 'approve' || type === 'acknowledge' ? 'primary' : undefined}
               aria-expanded={FORMS[type] ? openForm.value === type : undefined}
-              onClick={FORMS[type] ? () => (openForm.value = openForm.value === type ? undefined : type) : immediate(type)}
+              aria-haspopup={type === 'spam' ? 'dialog' : undefined}
+              onClick={type === 'spam' ? () => (confirmingSpam.value = true) : FORMS[type] ? () => (openForm.value = openForm.value === type ? undefined : type) : immediate(type)}
             >
               {tk(`action_${type}`)}
             </button>
           ))}
         </div>
+        {confirmingSpam.value && <ConfirmSpam code={record.trackingCode} onClose={() => (confirmingSpam.value = false)} />}
         {openForm.value === 'approve' && record.preview && record.actions.includes('approve') ? (
           <ApproveForm record={record} />
         ) : (

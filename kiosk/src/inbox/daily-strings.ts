@@ -34,6 +34,14 @@ const vi = {
   'view_awaiting-approval': 'Chờ tôi duyệt',
   'view_due-soon': 'Sắp đến hạn',
   movedOut: 'Ý kiến đã được chuyển đến {department} và không còn trong hộp thư của đơn vị bạn. Không còn thao tác nào ở đây.',
+  letter: 'Tải thư trả lời để in (PDF)',
+  chooseOfficial: 'Chọn cán bộ',
+  officialsLoading: 'Đang tải danh sách cán bộ…',
+  spamTitle: 'Đánh dấu {code} là rác?',
+  spamText: 'Ý kiến sẽ rời hàng việc và trang tra cứu của người gửi sẽ báo “Đã đóng”. Đơn vị có thể khôi phục lại sau.',
+  spamConfirm: 'Đánh dấu rác',
+  spamCancel: 'Không, quay lại',
+  spamNotice: 'Ý kiến này đã bị đánh dấu rác. Nếu nhầm, hãy khôi phục: ý kiến trở về trạng thái trước đó.',
 };
 type Key = keyof typeof vi;
 
@@ -70,6 +78,14 @@ const en: Record<Key, string> = {
   'view_awaiting-approval': 'Awaiting my approval',
   'view_due-soon': 'Due soon',
   movedOut: 'This item was moved to {department} and is no longer in your department’s inbox. Nothing more can be done here.',
+  letter: 'Download the answer letter to print (PDF)',
+  chooseOfficial: 'Choose an official',
+  officialsLoading: 'Loading the officials…',
+  spamTitle: 'Mark {code} as spam?',
+  spamText: 'It leaves the work queue and the submitter’s tracking page will say “Closed”. Your department can restore it later.',
+  spamConfirm: 'Mark spam',
+  spamCancel: 'No, go back',
+  spamNotice: 'This item was marked spam. If that was a mistake, restore it: it returns to its previous status.',
 };
 
 export const td = translator({ vi, en });

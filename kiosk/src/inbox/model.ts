@@ -40,6 +40,16 @@ export const flash = signal<{ tone: 'ok' | 'bad' | 'warn'; text: string; details
 /** Which action form is open in the detail pane (r opens `answer`). */
 export const openForm = signal<string | undefined>(undefined);
 
+/** Officials of each department to assign to (GET /api/inbox/officials), loaded when first needed. */
+export const officials = signal<Record<string, { id: string; name: string }[]>>({});
+export async function loadOfficials(departmentId: string): Promise<void> {
+  if (officials.value[departmentId]) return;
+  const result = await call<{ officials: { id: string; name: string }[] }>(`/api/inbox/officials?departmentId=${encodeURIComponent(departmentId)}`);
+  if (result.ok) officials.value = { ...officials.value, [departmentId]: result.data.officials };
+}
+/** An official's name from the loaded lists (an id stays as it is until they load). */
+export const officialName = (departmentId: string, id: string) => officials.value[departmentId]?.find((o) => o.id === id)?.name ?? id;
+
 export const department = computed(() => me.value?.departments.find((d) => d.id === departmentId.value));
 /** The admin's view of every department's queue: rows then name their department. */
 export const viewingAll = computed(() => departmentId.value === ALL_DEPARTMENTS);
@@ -219,14 +229,19 @@ export async function bulk(type: 'acknowledge' | 'close'): Promise<void> {
 }
 
 /** Downloads an export with the bearer token (a plain link could not send it). */
-export async function download(format: 'csv' | 'xlsx'): Promise<void> {
-  const response = await fetch(`/api/inbox/export.${format}?${queryString()}`, { headers: authHeader() }).catch(() => undefined);
+export const download = (format: 'csv' | 'xlsx') => downloadFile(`/api/inbox/export.${format}?${queryString()}`, `gop-y.${format}`);
+
+/** The answer letter of a record, to print (PDF). */
+export const downloadLetter = (code: string) => downloadFile(`/api/inbox/${code}/letter.pdf`, `tra-loi-${code}.pdf`);
+
+async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const response = await fetch(path, { headers: authHeader() }).catch(() => undefined);
   if (!response?.ok) {
     const code = response ? ((await response.json().catch(() => undefined)) as { error?: { code?: string } } | undefined)?.error?.code ?? '' : 'network';
     flash.value = { tone: 'bad', text: t('actionFailed', { message: errorSentence(code, lang.value) }) };
     return;
   }
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `gop-y.${format}`;
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);

@@ -66,6 +66,14 @@ function Problem({ children }: { children: preact.ComponentChildren }) {
   );
 }
 
+/** A link to another tracking code: looked up in place (history kept), a new tab still works. */
+const followLink = (code: string) => (e: MouseEvent) => {
+  if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+  e.preventDefault();
+  history.pushState(null, '', `/track/${code}`);
+  void lookup(code);
+};
+
 const statusLabel = (status: string) => t(`status_${status}` as TrackKey);
 
 function Found({ data }: { data: Tracking }) {
@@ -95,6 +103,17 @@ function Found({ data }: { data: Tracking }) {
           {data.dueAt ? formatDateTime(data.dueAt, false) : t('dueNone')}
           {overdue && <strong class="overdue"> ({t('overdue')})</strong>}
         </dd>
+        {data.duplicateOf && (
+          <>
+            <dt>{t('duplicateOf')}</dt>
+            <dd>
+              {t('duplicateHint')}{' '}
+              <a class="code" href={`/track/${data.duplicateOf}`} data-testid="duplicate-of" onClick={followLink(data.duplicateOf)}>
+                {data.duplicateOf}
+              </a>
+            </dd>
+          </>
+        )}
         {data.followUpOf && (
           <>
             <dt>{t('followUpOf')}</dt>

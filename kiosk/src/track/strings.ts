@@ -58,7 +58,7 @@ const vi = {
   status_transferred: 'Đã chuyển cơ quan có thẩm quyền',
   status_rejected: 'Không thuộc phạm vi xử lý',
   status_duplicate: 'Trùng với ý kiến khác',
-  status_spam: 'Không hợp lệ',
+  status_spam: 'Đã đóng',
   explain_received: 'Ý kiến đã đến hệ thống và đang chờ cán bộ xem.',
   explain_acknowledged: 'Cán bộ đã xem và nhận xử lý ý kiến.',
   explain_in_progress: 'Cơ quan đang xem xét, giải quyết.',
@@ -67,7 +67,9 @@ const vi = {
   explain_transferred: 'Ý kiến đã được chuyển đến cơ quan có thẩm quyền giải quyết.',
   explain_rejected: 'Ý kiến không thuộc phạm vi xử lý (ví dụ khiếu nại, tố cáo theo thủ tục riêng).',
   explain_duplicate: 'Ý kiến này trùng với một ý kiến khác đã được xử lý.',
-  explain_spam: '',
+  explain_spam: 'Cơ quan đã đóng ý kiến này, không xử lý tiếp (nội dung không phải phản ánh, kiến nghị hoặc không hợp lệ). Nếu Ông/Bà cho rằng có nhầm lẫn, xin liên hệ cơ quan hoặc gửi lại ý kiến.',
+  duplicateOf: 'Trùng với ý kiến',
+  duplicateHint: 'Kết quả xử lý ở trang của ý kiến gốc:',
 };
 type Key = keyof typeof vi;
 const en: Record<Key, string> = {
@@ -128,7 +130,7 @@ const en: Record<Key, string> = {
   status_transferred: 'Transferred to the competent agency',
   status_rejected: 'Outside our remit',
   status_duplicate: 'Duplicate',
-  status_spam: 'Invalid',
+  status_spam: 'Closed',
   explain_received: 'Your feedback has arrived and is waiting for an official.',
   explain_acknowledged: 'An official has read it and taken it on.',
   explain_in_progress: 'The office is working on it.',
@@ -137,7 +139,9 @@ const en: Record<Key, string> = {
   explain_transferred: 'It was forwarded to the agency competent to handle it.',
   explain_rejected: 'It is outside the scope of petitions (e.g. complaints and denunciations follow their own procedure).',
   explain_duplicate: 'It repeats another item that was handled.',
-  explain_spam: '',
+  explain_spam: 'The office closed this item without handling it further (not a petition, or not valid). If you think this is a mistake, contact the office or send your feedback again.',
+  duplicateOf: 'Duplicate of',
+  duplicateHint: 'The result is on the original item’s page:',
 };
 export type TrackKey = Key;
 export const t = translator({ vi, en });
