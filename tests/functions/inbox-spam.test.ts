@@ -57,7 +57,9 @@ describe('the citizen’s tracking page', () => {
   it('a duplicate links to its original; another record does not', async () => {
     const original = await submitPetition(stack.api, 'so-tu-phap');
     const code = await submitPetition(stack.api, 'so-tu-phap');
-    await act(code, { type: 'duplicate', of: original });
+    // A duplicate notice is public text: drafted by one official, published once a second approves it (issue 11).
+    expect((await act(code, { type: 'duplicate', of: original, summary: 'Phản ánh trùng với một phản ánh đã nhận.' })).status).toBe(200);
+    expect((await act(code, { type: 'approve' }, stack.who.admin)).status).toBe(200);
 
     const page = await stack.api.request('GET', `/api/feedback/${code}`);
 
