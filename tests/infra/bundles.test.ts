@@ -185,7 +185,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     const path = '/api/inbox/{trackingCode}/letter.pdf';
     expect((await api('inbox-letter', 'GET', path, { params, claims: LAN })).json.error.code).toBe('no_published_answer');
     const MINH = { ...official('[dept-so-tu-phap]'), sub: 'b71c-minh', name: 'Phạm Văn Minh' };
-    for (const [claims, body] of [[LAN, { type: 'answer', text: 'Sở đã niêm yết lệ phí tại quầy.' }], [MINH, { type: 'approve' }]] as const) {
+    for (const [claims, body] of [[LAN, { type: 'answer', text: 'Sở đã niêm yết lệ phí tại quầy.', summary: 'Đề nghị niêm yết lệ phí.' }], [MINH, { type: 'approve' }]] as const) {
       expect((await api('inbox-action', 'POST', '/api/inbox/{trackingCode}/actions', { params, claims, body })).statusCode).toBe(200);
     }
     const letter = await api('inbox-letter', 'GET', path, { params, claims: LAN });
