@@ -1,9 +1,9 @@
 /** Telling citizens and departments: composes the messages (shared/notifications) and queues them in the outbox. */
-import { createHmac } from 'node:crypto';
 import type { Department } from '#shared/catalog';
 import type { FeedbackRecord } from '#shared/feedback';
 import { citizenMessages, recipientOf, RECEIPTS_PER_RECIPIENT_PER_DAY, type CitizenNotice, type Message } from '#shared/notifications';
 import { endOfLocalDay, localDayOf } from '#shared/time';
+import { keyedHash } from './code-for-key.ts';
 import { keys } from './keys.ts';
 import { log } from './log.ts';
 import { enqueue } from './outbox.ts';
@@ -18,8 +18,7 @@ const receiptCap = () => {
 };
 
 /** Keyed hash: the cap's key names no phone number or address (a plain hash of a phone number is easily reversed). */
-const recipientHash = (message: Message) =>
-  createHmac('sha256', process.env.TRACKING_CODE_SECRET ?? 'gop-y-tracking-code').update(recipientOf(message)).digest('base64url').slice(0, 22);
+const recipientHash = (message: Message) => keyedHash(recipientOf(message));
 
 /** The receipt notices within each recipient's daily cap (the local day of receipt: this notice is sent then). */
 async function withinReceiptCap(record: FeedbackRecord, messages: Message[]): Promise<Message[]> {
