@@ -6,7 +6,7 @@
  * is ever published (the /stats copy of a record has no official). Pure.
  */
 import { criterionLabel, type Criterion } from './criteria.ts';
-import { answeredOnTime, isOpenOverdue, type MonthWindow } from './stats/measures.ts';
+import { answeredIn, answeredOnTime, isOpenOverdue, receivedIn, type MonthWindow } from './stats/measures.ts';
 import type { StatsRecord } from './stats/record.ts';
 import { isOpenAt } from './stats/record.ts';
 import { localDayOf } from './time.ts';
@@ -88,9 +88,13 @@ export function summarizeRatings(records: readonly PerformanceRecord[], criteria
   };
 }
 
+/**
+ * An official's petitions of the month: received in it, or older ones still open in it or answered
+ * in it (carried over); open and overdue at the window's instant; answered within the month.
+ */
 function summarizePetitions(records: readonly PerformanceRecord[], window: MonthWindow): PetitionSummary {
   const petitions = records.filter((r) => r.kind === 'pakn' || r.dueAt !== null);
-  const answered = petitions.filter((r) => r.answeredAt && Date.parse(r.answeredAt) <= Date.parse(window.asOf));
+  const answered = petitions.filter((r) => answeredIn(r, window.month) && Date.parse(r.answeredAt!) <= Date.parse(window.asOf));
   return {
     assigned: petitions.length,
     open: petitions.filter((r) => isOpenAt(r, window.asOf)).length,
@@ -120,13 +124,16 @@ export type PerformanceOptions = {
   onlyOfficial?: { id: string; username: string };
 };
 
-/** The performance view of a department's month, from its records received in that month. */
+/**
+ * The performance view of a department's month, from its month's records: those received in it
+ * (ratings, counters and trend count only these) and older petitions carried into it.
+ */
 export function computePerformance(all: readonly PerformanceRecord[], options: PerformanceOptions): Performance {
   const minRatings = options.minRatings ?? DEFAULT_MIN_RATINGS;
   const me = options.onlyOfficial;
   const mine = (r: PerformanceRecord) => r.officialId === me!.id || r.assignee === me!.id || r.assignee === me!.username;
   const records = (me ? all.filter(mine) : all).filter((r) => r.status !== 'spam');
-  const atCounters = records.filter((r) => options.counters.has(r.counterId));
+  const atCounters = records.filter((r) => options.counters.has(r.counterId) && receivedIn(r, options.window.month));
   const ratings = (rs: readonly PerformanceRecord[]) => summarizeRatings(rs, options.criteria, minRatings);
 
   // Ratings go to the official on duty; petitions to their assignee (an id, or a login name as typed).

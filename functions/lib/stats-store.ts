@@ -4,15 +4,14 @@
  * the batch writes and consistent batch reads with which the job carries open records forward.
  */
 import {
-  BatchGetItemCommand, BatchWriteItemCommand, DeleteItemCommand, PutItemCommand,
-  type AttributeValue, type BatchGetItemCommandOutput, type KeysAndAttributes, type WriteRequest,
+  BatchWriteItemCommand, DeleteItemCommand, PutItemCommand, type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FeedbackRecord } from '#shared/feedback';
 import { toStatsRecord, type StatsRecord } from '#shared/stats/record';
 import { dynamo, tableName } from './dynamo.ts';
 import { keys, MONTH_MARKER_PREFIX } from './keys.ts';
-import { queryPages } from './query.ts';
+import { backoff, batchGetAll, queryPages, UNPROCESSED_ATTEMPTS } from './query.ts';
 
 export const MARKER_ENTITY = 'month-marker';
 
@@ -90,9 +89,6 @@ export async function putMarker(stats: StatsRecord, month: string, fingerprint: 
 export type MarkerWrite = { stats: StatsRecord; month: string; fingerprint: string };
 
 const BATCH_WRITE_MAX = 25;
-const BATCH_GET_MAX = 100;
-const UNPROCESSED_ATTEMPTS = 8;
-const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
 
 /** Writes (or replaces) many markers, 25 per BatchWriteItem, retrying what the store left unprocessed; returns the requests sent. */
 export async function putMarkers(markers: MarkerWrite[]): Promise<number> {
@@ -112,25 +108,11 @@ export async function putMarkers(markers: MarkerWrite[]): Promise<number> {
 
 /** The current statistics copies of records, read strongly consistent, 100 per BatchGetItem (absent: no such record). */
 export async function getStatsCopies(trackingCodes: string[]): Promise<{ copies: Map<string, StatsRecord>; requests: number }> {
+  const { items, requests } = await batchGetAll(trackingCodes.map((code) => marshall(keys.feedback(code))), { ConsistentRead: true, ...projection });
   const copies = new Map<string, StatsRecord>();
-  let requests = 0;
-  for (let i = 0; i < trackingCodes.length; i += BATCH_GET_MAX) {
-    let pending: KeysAndAttributes | undefined = {
-      Keys: trackingCodes.slice(i, i + BATCH_GET_MAX).map((code) => marshall(keys.feedback(code))),
-      ConsistentRead: true,
-      ...projection,
-    };
-    for (let attempt = 0; pending?.Keys?.length; attempt++) {
-      if (attempt === UNPROCESSED_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.Keys.length} records unprocessed`);
-      if (attempt) await backoff(attempt);
-      const result: BatchGetItemCommandOutput = await dynamo().send(new BatchGetItemCommand({ RequestItems: { [tableName()]: pending } }));
-      requests++;
-      for (const item of result.Responses?.[tableName()] ?? []) {
-        const stats = statsOf(item as Record<string, AttributeValue>);
-        copies.set(stats.trackingCode, stats);
-      }
-      pending = result.UnprocessedKeys?.[tableName()];
-    }
+  for (const item of items) {
+    const stats = statsOf(item);
+    copies.set(stats.trackingCode, stats);
   }
   return { copies, requests };
 }

@@ -83,6 +83,31 @@ describe('GET /api/inbox/performance', () => {
   });
 });
 
+describe('petitions carried over', () => {
+  it("count a petition received last month and still open under its assignee in this month's view", async () => {
+    // Arrange: a phone petition entered as received two days before this month began, assigned to Lan.
+    const lastMonth = new Date(Date.parse(`${month}-01T09:00:00+07:00`) - 2 * 86_400_000).toISOString();
+    const lead = await as('lanhdao.tuphap');
+    const entered = await api.request('POST', '/api/inbox/intake', {
+      headers: { ...lead, 'idempotency-key': `perf-carried-${month}` },
+      body: { counterId: 'stp-quay-02', kind: 'pakn', channel: 'phone', comment: 'Hồ sơ chưa được trả kết quả.', contact: { name: 'Lê Văn Bình', phone: '0912 000 111' }, consent: true, receivedAt: lastMonth },
+    });
+    expect(entered.status, entered.text).toBe(201);
+    for (const body of [{ type: 'acknowledge' }, { type: 'assign', officialId: lanId }]) {
+      const acted = await api.request('POST', `/api/inbox/${entered.json.trackingCode}/actions`, { headers: lead, body });
+      expect(acted.status, acted.text).toBe(200);
+    }
+
+    // Act
+    const { json } = await view('lanhdao.tuphap');
+
+    // Assert: received last month, yet open this month under Lan; her ratings stay this month's only.
+    const lan = json.officials.find((o: { officialId: string }) => o.officialId === lanId);
+    expect(lan.petitions).toMatchObject({ assigned: 1, open: 1, answered: 0 });
+    expect(lan.ratings).toBe(1);
+  });
+});
+
 describe('public statistics', () => {
   it('carry no official name or id', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gopy-perf-stats-'));

@@ -42,4 +42,23 @@ describe('performance', () => {
     expect(view.counters).toEqual([]);
     expect(view.unattributed).toBeNull();
   });
+
+  it("counts an official's petitions carried over from earlier months, but only the month's own ratings", () => {
+    // Arrange: a February petition still open in March, one answered in March, and a February rating.
+    const petition = (extra: Partial<PerformanceRecord>): PerformanceRecord => ({
+      ...rating(3), kind: 'pakn', assignee: 'a', receivedAt: '2026-02-20T09:00:00+07:00', dueAt: '2026-03-06T23:59:59+07:00', ...extra,
+    });
+    const records = [
+      petition({ status: 'in_progress' }),
+      petition({ status: 'answered', answeredAt: '2026-03-05T10:00:00+07:00', resolvedAt: '2026-03-05T10:00:00+07:00' }),
+      rating(1, { officialId: 'a', officialName: 'An', receivedAt: '2026-02-27T09:00:00+07:00' }),
+    ];
+    // Act
+    const view = computePerformance(records, options);
+    // Assert
+    const an = view.officials.find((o) => o.officialId === 'a')!;
+    expect(an.petitions).toEqual({ assigned: 2, open: 1, overdue: 1, answered: 1, answeredOnTime: 1 });
+    expect(an.ratings).toBe(0);
+    expect(view.trend).toEqual([]);
+  });
 });
