@@ -86,6 +86,7 @@ export const ERROR_LABELS: Record<string, readonly [string, string]> = {
   invalid_transition: ['Thao tác không phù hợp với trạng thái hiện tại của ý kiến.', 'This action does not fit the item’s current status.'],
   second_official_required: ['Cần một cán bộ khác của đơn vị (hoặc quản trị) duyệt dự thảo này.', 'Another official of the department (or the admin) must approve this draft.'],
   admin_only: ['Chỉ quản trị tỉnh được xem tất cả đơn vị cùng lúc. Hãy chọn đơn vị của mình.', 'Only the province admin can see all departments at once. Choose your own department.'],
+  department_required: ['Hãy chọn đơn vị cần xem.', 'Choose the department to view.'],
   concurrent_update: ['Ý kiến vừa được người khác cập nhật. Đã tải lại, hãy thử lại.', 'Someone else just updated this item. It was reloaded; try again.'],
   validation_failed: ['Thông tin nhập chưa hợp lệ. Kiểm tra lại các ô đã điền.', 'Some fields are not valid. Check what you entered.'],
   missing_fields: ['Còn thiếu thông tin bắt buộc (nội dung, họ tên, điện thoại hoặc địa chỉ, sự đồng ý của người gửi).', 'Required information is missing (text, name, phone or address, the submitter’s consent).'],

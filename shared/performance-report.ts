@@ -21,15 +21,28 @@ const RATING_HEADERS = [
   'Gắn mã hồ sơ / With dossier number',
 ];
 
-export const DEFINITIONS: [string, string][] = [
-  ['Hài lòng / Satisfied', 'Đánh giá "Hài lòng" hoặc "Rất hài lòng" (4–5 trên 5). / A rating of 4 or 5 out of 5.'],
-  ['Không hài lòng / Low rating', 'Đánh giá "Không hài lòng" hoặc "Rất không hài lòng" (1–2). / A rating of 1 or 2.'],
-  ['Tỷ lệ hài lòng / Satisfaction', 'Hài lòng ÷ lượt đánh giá; không tính khi dưới số lượt tối thiểu. / Satisfied ÷ ratings; not shown below the minimum count.'],
-  ['Khoảng tin cậy 95% / 95% interval', 'Khoảng Wilson của tỷ lệ hài lòng. / Wilson score interval of the satisfaction rate.'],
-  ['Cán bộ / Official', 'Đánh giá tại quầy (kiosk, mã QR) được ghi cho cán bộ đang trực quầy lúc đó. / Counter ratings are credited to the official on duty then.'],
-  ['Phản ánh được giao / Petitions assigned', 'Phản ánh, ý kiến cần trả lời tiếp nhận trong tháng, giao cho cán bộ. / Items to answer received in the month, by assignee.'],
-  ['Quá hạn / Overdue', 'Chưa trả lời và đã quá hạn tại thời điểm lập báo cáo. / Open past the deadline when the report was made.'],
-  ['Đúng hạn / On time', 'Trả lời được công bố trước hoặc đúng hạn. / Answer published on or before the deadline.'],
+/** Every figure of the view and the report, defined once (the XLSX writes "vi / en"; the inbox shows one language). */
+export const DEFINITIONS: { term: { vi: string; en: string }; text: { vi: string; en: string } }[] = [
+  { term: { vi: 'Hài lòng', en: 'Satisfied' }, text: { vi: 'Đánh giá "Hài lòng" hoặc "Rất hài lòng" (4–5 trên 5).', en: 'A rating of 4 or 5 out of 5.' } },
+  { term: { vi: 'Không hài lòng', en: 'Low rating' }, text: { vi: 'Đánh giá "Không hài lòng" hoặc "Rất không hài lòng" (1–2).', en: 'A rating of 1 or 2.' } },
+  {
+    term: { vi: 'Tỷ lệ hài lòng', en: 'Satisfaction' },
+    text: { vi: 'Hài lòng ÷ lượt đánh giá; không tính khi dưới số lượt tối thiểu.', en: 'Satisfied ÷ ratings; not shown below the minimum count.' },
+  },
+  { term: { vi: 'Khoảng tin cậy 95%', en: '95% interval' }, text: { vi: 'Khoảng Wilson của tỷ lệ hài lòng.', en: 'Wilson score interval of the satisfaction rate.' } },
+  {
+    term: { vi: 'Cán bộ', en: 'Official' },
+    text: { vi: 'Đánh giá tại quầy (kiosk, mã QR) được ghi cho cán bộ đang trực quầy lúc đó; chỉ tính đánh giá nhận trong tháng.', en: 'Counter ratings are credited to the official on duty then; only ratings received in the month count.' },
+  },
+  {
+    term: { vi: 'Phản ánh được giao', en: 'Petitions assigned' },
+    text: {
+      vi: 'Phản ánh, kiến nghị giao cho cán bộ: tiếp nhận trong tháng, hoặc tiếp nhận trước đó mà còn mở trong tháng hay được trả lời trong tháng.',
+      en: 'Petitions assigned to the official: received in the month, or received earlier and still open or answered in it.',
+    },
+  },
+  { term: { vi: 'Quá hạn', en: 'Overdue' }, text: { vi: 'Chưa trả lời và đã quá hạn vào cuối tháng (tháng đang chạy: lúc lập báo cáo).', en: 'Open past the deadline at the end of the month (a running month: when the report was made).' } },
+  { term: { vi: 'Đúng hạn', en: 'On time' }, text: { vi: 'Trả lời được công bố trong tháng, trước hoặc đúng hạn.', en: 'Answer published in the month, on or before the deadline.' } },
 ];
 
 export function performanceReportRows(p: Performance & { department: { name: string } }, criteria: readonly Criterion[]): Cell[][] {
@@ -64,7 +77,7 @@ export function performanceReportRows(p: Performance & { department: { name: str
     ...criteria.map((c) => [c.vi, c.en]),
     [],
     ['Định nghĩa / Definitions'],
-    ...DEFINITIONS,
+    ...DEFINITIONS.map((d) => [`${d.term.vi} / ${d.term.en}`, `${d.text.vi} / ${d.text.en}`]),
   ];
   return rows;
 }

@@ -1,6 +1,7 @@
 /** Who may see which performance view, and the view itself: shared by the JSON and the XLSX routes. */
 import * as z from 'zod/mini';
 import { canLead, officialFromClaims } from '#shared/auth';
+import { BadRequestError } from '#shared/errors';
 import { computePerformance, DEFAULT_MIN_RATINGS, type Performance } from '#shared/performance';
 import { id } from '#shared/schemas';
 import { monthWindow } from '#shared/stats/month';
@@ -20,7 +21,12 @@ const minRatings = () => {
   return Number.isInteger(n) && n >= 1 ? n : DEFAULT_MIN_RATINGS;
 };
 
-export type PerformanceView = Performance & { department: { id: string; name: string }; scope: 'department' | 'own' };
+export type PerformanceView = Performance & {
+  department: { id: string; name: string };
+  scope: 'department' | 'own';
+  /** The catalog's evaluation criteria, printed with the report. */
+  criteria: { id: string; vi: string; en: string }[];
+};
 
 /**
  * The month's view of a department: leads of it and the admin see every counter and official; its
@@ -28,7 +34,10 @@ export type PerformanceView = Performance & { department: { id: string; name: st
  */
 export async function performanceFor(claims: Claims | undefined, query: z.infer<typeof performanceQuerySchema>, now: Date): Promise<PerformanceView> {
   const official = officialFromClaims(claims);
-  const departmentId = await resolveDepartment(official, query.departmentId ?? official.leads?.[0]);
+  const requested = query.departmentId ?? official.leads?.[0];
+  // The admin belongs to no department: a silent default would show one department's figures as if asked for.
+  if (!requested && !official.departments.length && official.admin) throw new BadRequestError('Choose a department: departmentId=…', { code: 'department_required' });
+  const departmentId = await resolveDepartment(official, requested);
   const month = query.month ?? localMonthOf(now);
   const catalog = await loadCatalog();
   const counters = new Map([...catalog.counters.values()].filter((c) => c.departmentId === departmentId).map((c) => [c.id, c.name]));
@@ -41,5 +50,10 @@ export async function performanceFor(claims: Claims | undefined, query: z.infer<
     minRatings: minRatings(),
     ...(lead ? {} : { onlyOfficial: { id: official.id, username: official.username } }),
   });
-  return { ...performance, department: { id: departmentId, name: catalog.departments.get(departmentId)?.name ?? departmentId }, scope: lead ? 'department' : 'own' };
+  return {
+    ...performance,
+    department: { id: departmentId, name: catalog.departments.get(departmentId)?.name ?? departmentId },
+    scope: lead ? 'department' : 'own',
+    criteria: catalog.criteria.map(({ id, vi, en }) => ({ id, vi, en })),
+  };
 }

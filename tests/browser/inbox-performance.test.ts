@@ -40,3 +40,22 @@ test('an official starts duty in the inbox; the lead sees the rating under them 
   await official.getByText('Chỉ số liệu của chính Ông/Bà').waitFor();
   await expect(official.getByRole('table', { name: 'Theo quầy' }).count()).resolves.toBe(0);
 });
+
+test('the admin chooses the department; the printed report is the view alone with its definitions', async () => {
+  // Arrange
+  const admin = await stack.newPage();
+  await signIn(admin, 'admin.tinh');
+  await admin.getByRole('button', { name: 'Đánh giá cán bộ, quầy' }).click();
+
+  // Act
+  await admin.getByRole('combobox', { name: 'Đơn vị của báo cáo' }).selectOption({ label: 'Sở Tư pháp' });
+  await admin.getByText(/Báo cáo đánh giá tháng \d{4}-\d{2} — Sở Tư pháp/).waitFor();
+  await admin.emulateMedia({ media: 'print' });
+
+  // Assert: the inbox around it is not printed; the heading, the tables and the definitions are.
+  await expect(admin.locator('.topbar').isVisible()).resolves.toBe(false);
+  await expect(admin.getByRole('button', { name: 'In báo cáo' }).isVisible()).resolves.toBe(false);
+  await expect(admin.getByRole('row', { name: /Nguyễn Thị Lan/ }).isVisible()).resolves.toBe(true);
+  await expect(admin.getByRole('heading', { name: 'Định nghĩa' }).isVisible()).resolves.toBe(true);
+  await expect(admin.getByText('Khoảng Wilson của tỷ lệ hài lòng.').isVisible()).resolves.toBe(true);
+});

@@ -49,6 +49,13 @@ describe('GET /api/inbox/performance', () => {
   it('the admin sees it with departmentId', async () => {
     const { json } = await view('admin.tinh', '&departmentId=so-tu-phap');
     expect(json.officials.map((o: { name: string }) => o.name)).toContain('Nguyễn Thị Lan');
+    expect(json.criteria).toContainEqual({ id: 'official', vi: 'Công chức giải quyết', en: 'The official serving' });
+  });
+
+  it('the admin, who belongs to no department, is asked to choose one', async () => {
+    const { status, json } = await view('admin.tinh');
+    expect(status).toBe(400);
+    expect(json.error.code).toBe('department_required');
   });
 
   it('an official who is not a lead gets only their own row; a colleague does not see it', async () => {

@@ -7,7 +7,8 @@ import { DetailPane } from './Detail.tsx';
 import { IntakeButton, IntakeForm, intakeOpen } from './Intake.tsx';
 import { Filters, List } from './List.tsx';
 import { Views } from './Views.tsx';
-import { DutyBar, inboxView, PerformancePanel, ViewTabs } from './Performance.tsx';
+import { DutyBar, inboxView, ViewTabs } from './Duty.tsx';
+import { PerformancePanel } from './Performance.tsx';
 import { alerts, departmentId, me, setDepartment } from './model.ts';
 import { t } from './strings.ts';
 
