@@ -45,7 +45,15 @@ export const DEFINITIONS: { term: { vi: string; en: string }; text: { vi: string
   { term: { vi: 'Đúng hạn', en: 'On time' }, text: { vi: 'Trả lời được công bố trong tháng, trước hoặc đúng hạn.', en: 'Answer published in the month, on or before the deadline.' } },
 ];
 
-export function performanceReportRows(p: Performance & { department: { name: string } }, criteria: readonly Criterion[]): Cell[][] {
+/** One line of a counter's duty log as the lead sees it: names and words, no ids. */
+export type DutyLogLine = { at: string; counter: string; type: 'start' | 'end' | 'replaced'; official: string };
+export const DUTY_EVENT_LABELS: Record<DutyLogLine['type'], { vi: string; en: string }> = {
+  start: { vi: 'Bắt đầu trực', en: 'Started duty' },
+  end: { vi: 'Kết thúc trực', en: 'Ended duty' },
+  replaced: { vi: 'Được người khác thay', en: 'Replaced by another official' },
+};
+
+export function performanceReportRows(p: Performance & { department: { name: string }; dutyLog?: DutyLogLine[] }, criteria: readonly Criterion[]): Cell[][] {
   const rows: Cell[][] = [
     ['Báo cáo đánh giá tháng / Monthly evaluation report', p.month],
     ['Đơn vị / Department', p.department.name],
@@ -72,6 +80,14 @@ export function performanceReportRows(p: Performance & { department: { name: str
     ['Diễn biến trong tháng / The month by day'],
     ['Ngày / Day', 'Lượt đánh giá / Ratings', 'Hài lòng / Satisfied'],
     ...p.trend.map((d) => [d.day, d.ratings, d.satisfied]),
+    ...(p.dutyLog?.length
+      ? [
+          [],
+          ['Nhật ký trực quầy / Duty log'],
+          ['Thời điểm / When', 'Quầy / Counter', 'Sự kiện / Event', 'Cán bộ / Official'],
+          ...p.dutyLog.map((l) => [l.at, l.counter, `${DUTY_EVENT_LABELS[l.type].vi} / ${DUTY_EVENT_LABELS[l.type].en}`, l.official]),
+        ]
+      : []),
     [],
     ['Tiêu chí đánh giá / Evaluation criteria'],
     ...criteria.map((c) => [c.vi, c.en]),

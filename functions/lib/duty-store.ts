@@ -8,7 +8,8 @@ import { DeleteItemCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/clie
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Duty } from '#shared/duty';
 import { dynamo, tableName } from './dynamo.ts';
-import { keys } from './keys.ts';
+import { AUDIT_PREFIX, keys } from './keys.ts';
+import { queryAll } from './query.ts';
 
 export type DutyEvent = { type: 'start' | 'end' | 'replaced'; counterId: string; officialId: string; officialName: string; at: string; by: string };
 
@@ -58,3 +59,14 @@ export const deleteOfficialDuty = (officialId: string) =>
 /** Appends to a counter's duty log (the key includes the instant and the official: a retry rewrites the same item). */
 export const putDutyEvent = (event: DutyEvent) =>
   dynamo().send(new PutItemCommand({ TableName: tableName(), Item: marshall({ ...keys.dutyEvent(event.counterId, event.at, event.officialId), entity: 'duty-event', ...event }) }));
+
+/** A counter's duty log of one local month, oldest first (the log's sort keys begin with the local instant). */
+export async function queryDutyEvents(counterId: string, month: string): Promise<DutyEvent[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :month)',
+    ExpressionAttributeValues: marshall({ ':pk': keys.duty(counterId).pk, ':month': `${AUDIT_PREFIX}${month}` }),
+    ProjectionExpression: '#type, counterId, officialId, officialName, #at, #by',
+    ExpressionAttributeNames: { '#type': 'type', '#at': 'at', '#by': 'by' },
+  });
+  return items.map((item) => unmarshall(item) as DutyEvent);
+}

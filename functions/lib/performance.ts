@@ -10,6 +10,8 @@ import type { Claims } from './http.ts';
 import { loadCatalog } from './catalog-store.ts';
 import { resolveDepartment } from './inbox.ts';
 import { queryMonthRecords } from './performance-store.ts';
+import { queryDutyEvents } from './duty-store.ts';
+import type { DutyLogLine } from '#shared/performance-report';
 
 export const performanceQuerySchema = z.strictObject({
   month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM'))),
@@ -26,7 +28,17 @@ export type PerformanceView = Performance & {
   scope: 'department' | 'own';
   /** The catalog's evaluation criteria, printed with the report. */
   criteria: { id: string; vi: string; en: string }[];
+  /** Who started and ended duty at the department's counters in the month (leads and the admin only). */
+  dutyLog: DutyLogLine[];
 };
+
+/** The month's duty log of the department's counters, oldest first: one Query per counter. */
+async function dutyLogOf(counters: ReadonlyMap<string, string>, month: string): Promise<DutyLogLine[]> {
+  const events = (await Promise.all([...counters.keys()].map((id) => queryDutyEvents(id, month)))).flat();
+  return events
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .map((e) => ({ at: e.at, counter: counters.get(e.counterId) ?? e.counterId, type: e.type, official: e.officialName }));
+}
 
 /**
  * The month's view of a department: leads of it and the admin see every counter and official; its
@@ -55,5 +67,6 @@ export async function performanceFor(claims: Claims | undefined, query: z.infer<
     department: { id: departmentId, name: catalog.departments.get(departmentId)?.name ?? departmentId },
     scope: lead ? 'department' : 'own',
     criteria: catalog.criteria.map(({ id, vi, en }) => ({ id, vi, en })),
+    dutyLog: lead ? await dutyLogOf(counters, month) : [],
   };
 }

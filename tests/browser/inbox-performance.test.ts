@@ -30,10 +30,10 @@ test('an official starts duty in the inbox; the lead sees the rating under them 
   const lead = await stack.newPage();
   await signIn(lead, 'lanhdao.tuphap');
   await lead.getByRole('button', { name: 'Đánh giá cán bộ, quầy' }).click();
-  const row = lead.getByRole('row', { name: /Nguyễn Thị Lan/ });
+  const row = lead.getByRole('table', { name: 'Theo cán bộ' }).getByRole('row', { name: /Nguyễn Thị Lan/ });
   await row.waitFor();
   await expect(row.textContent()).resolves.toContain('Kết quả giải quyết (1)');
-  await expect(lead.getByRole('row', { name: /Quầy 02 — Sở Tư pháp/ }).textContent()).resolves.toContain('chưa đủ lượt');
+  await expect(lead.getByRole('table', { name: 'Theo quầy' }).getByRole('row', { name: /Quầy 02 — Sở Tư pháp/ }).textContent()).resolves.toContain('chưa đủ lượt');
   expect(await seriousA11yViolations(lead)).toEqual([]);
 
   await official.getByRole('button', { name: 'Đánh giá cán bộ, quầy' }).click();
@@ -55,7 +55,8 @@ test('the admin chooses the department; the printed report is the view alone wit
   // Assert: the inbox around it is not printed; the heading, the tables and the definitions are.
   await expect(admin.locator('.topbar').isVisible()).resolves.toBe(false);
   await expect(admin.getByRole('button', { name: 'In báo cáo' }).isVisible()).resolves.toBe(false);
-  await expect(admin.getByRole('row', { name: /Nguyễn Thị Lan/ }).isVisible()).resolves.toBe(true);
+  await expect(admin.getByRole('table', { name: 'Theo cán bộ' }).getByRole('row', { name: /Nguyễn Thị Lan/ }).isVisible()).resolves.toBe(true);
   await expect(admin.getByRole('heading', { name: 'Định nghĩa' }).isVisible()).resolves.toBe(true);
   await expect(admin.getByText('Khoảng Wilson của tỷ lệ hài lòng.').isVisible()).resolves.toBe(true);
+  await expect(admin.getByRole('table', { name: 'Nhật ký trực quầy' }).getByRole('row', { name: /Bắt đầu trực Nguyễn Thị Lan/ }).isVisible()).resolves.toBe(true);
 });

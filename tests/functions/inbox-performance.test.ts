@@ -44,6 +44,7 @@ describe('GET /api/inbox/performance', () => {
     expect(lan.lowDossiers).toEqual([expect.objectContaining({ dossierNumber: '000.00.15.H29-261110-0042', rating: 2 })]);
     expect(json.counters.find((c: { counterId: string }) => c.counterId === 'stp-quay-02')).toMatchObject({ ratings: 1, low: 1 });
     expect(json.trend).toEqual([expect.objectContaining({ ratings: 1, satisfied: 0 })]);
+    expect(json.dutyLog).toEqual([{ at: expect.any(String), counter: 'Quầy 02 — Sở Tư pháp', type: 'start', official: 'Nguyễn Thị Lan' }]);
   });
 
   it('the admin sees it with departmentId', async () => {
@@ -61,7 +62,7 @@ describe('GET /api/inbox/performance', () => {
   it('an official who is not a lead gets only their own row; a colleague does not see it', async () => {
     const own = await view('tuphap.lan');
     expect(own.status).toBe(200);
-    expect(own.json).toMatchObject({ scope: 'own', counters: [], unattributed: null });
+    expect(own.json).toMatchObject({ scope: 'own', counters: [], unattributed: null, dutyLog: [] });
     expect(own.json.officials).toEqual([expect.objectContaining({ officialId: lanId, ratings: 1 })]);
     const colleague = await view('tuphap.minh');
     expect(colleague.json.officials).toEqual([]);

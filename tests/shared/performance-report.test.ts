@@ -18,4 +18,16 @@ describe('performanceReportRows', () => {
     expect(definitions).toContainEqual(['Quá hạn / Overdue', expect.stringMatching(/^Chưa trả lời .* \/ Open past the deadline/)]);
     expect(definitions.every((r) => r.length === 2 && String(r[0]).includes(' / '))).toBe(true);
   });
+
+  it('lists the duty log in words when there is one', () => {
+    // Arrange
+    const dutyLog = [{ at: '2026-03-02T07:30:00+07:00', counter: 'Quầy 1', type: 'replaced' as const, official: 'Nguyễn Thị Lan' }];
+
+    // Act
+    const rows = performanceReportRows({ ...empty, department: { name: 'Sở Tư pháp' }, dutyLog }, DEFAULT_CRITERIA);
+
+    // Assert
+    expect(rows).toContainEqual(['2026-03-02T07:30:00+07:00', 'Quầy 1', 'Được người khác thay / Replaced by another official', 'Nguyễn Thị Lan']);
+    expect(performanceReportRows({ ...empty, department: { name: 'Sở Tư pháp' } }, DEFAULT_CRITERIA)).not.toContainEqual(['Nhật ký trực quầy / Duty log']);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { DEFINITIONS } from '#shared/performance-report';
+import { DEFINITIONS, DUTY_EVENT_LABELS, type DutyLogLine } from '#shared/performance-report';
 import type { Performance as View, RatingSummary } from '#shared/performance';
 import { localMonthOf } from '#shared/time';
 import { formatDateTime, lang } from '../common/i18n.ts';
@@ -12,7 +12,7 @@ import { authHeader } from './auth.ts';
 import { call, departmentId, errorText, me, viewingAll } from './model.ts';
 import { t } from './performance-strings.ts';
 
-type Loaded = View & { scope: string; department: { id: string; name: string }; criteria: { id: string; vi: string; en: string }[] };
+type Loaded = View & { scope: string; department: { id: string; name: string }; criteria: { id: string; vi: string; en: string }[]; dutyLog: DutyLogLine[] };
 
 const month = signal(localMonthOf(new Date()));
 const state = signal<{ kind: 'loading' } | { kind: 'ok'; view: Loaded } | { kind: 'error'; text: string }>({ kind: 'loading' });
@@ -117,6 +117,24 @@ function Tables({ view }: { view: Loaded }) {
   );
 }
 
+/** Who was on duty when, so a lead can check to whom a rating went (leads and the admin only). */
+function DutyLog({ lines }: { lines: DutyLogLine[] }) {
+  if (!lines.length) return null;
+  return (
+    <table>
+      <caption>{t('dutyLog')}</caption>
+      <thead><tr><th scope="col">{t('when')}</th><th scope="col">{t('counter')}</th><th scope="col">{t('event')}</th><th scope="col">{t('official')}</th></tr></thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={`${l.at}${l.counter}${l.type}${l.official}`}>
+            <td>{formatDateTime(l.at)}</td><td>{l.counter}</td><td>{DUTY_EVENT_LABELS[l.type][lang.value]}</td><td>{l.official}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The criteria and what each figure means: on screen below the tables, and on the printed report. */
 function Definitions({ view }: { view: Loaded }) {
   return (
@@ -151,6 +169,7 @@ export function PerformancePanel() {
           </p>
           <p class="hint">{s.view.scope === 'own' ? t('ownScope') : ''} {t('minRatings', { n: s.view.minRatings })}</p>
           <Tables view={s.view} />
+          <DutyLog lines={s.view.dutyLog} />
           <Definitions view={s.view} />
         </>
       )}
