@@ -1,6 +1,8 @@
 /**
- * Print-ready QR posters for a counter, A4 and A5 (A5 is A4 scaled by 1/√2, so one layout serves
- * both), as SVG (editable, text as text) and PDF (exact, fonts embedded).
+ * Print-ready QR posters for a counter, A4 and A5, as SVG (editable, text as text) and PDF (exact,
+ * fonts embedded). Each paper has its own layout (LAYOUTS): A5 is not A4 shrunk, which would bring the
+ * footer to 6.7 pt; no text on either is under MIN_FONT_PT. Both give the number to call for people
+ * without a smartphone (the catalog's hotline, shared/catalog.ts `hotlineOf`).
  *
  * Fonts: Noto Sans from @fontsource/noto-sans, which ships one file per Unicode subset. Vietnamese
  * needs three of them (latin: a, á, â…; vietnamese: ạ, ệ, ơ, ư, đ…; latin-ext for the rest), so
@@ -12,13 +14,24 @@ import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { qrPath } from '#shared/qr';
 
-export type PosterCounter = { id: string; name: string; department: { name: string } };
+/** `phone`: the hotline printed for people without a smartphone. */
+export type PosterCounter = { id: string; name: string; department: { name: string }; phone: string };
 export type PaperSize = 'A4' | 'A5';
 
-const A4 = { width: 595.28, height: 841.89 };
-const PAPER: Record<PaperSize, { width: number; height: number }> = { A4, A5: { width: 419.53, height: 595.28 } };
-/** A5 is A4 scaled by ~1/√2 (rounded to whole millimetres, so it is 2 pt taller than exact). */
-const SCALE: Record<PaperSize, number> = { A4: 1, A5: 419.53 / 595.28 };
+export const PAPER: Record<PaperSize, { width: number; height: number }> = { A4: { width: 595.28, height: 841.89 }, A5: { width: 419.53, height: 595.28 } };
+/** The smallest type on a poster read from a step away (the privacy footer). */
+export const MIN_FONT_PT = 9;
+
+/** Font sizes (pt) and spaces of one paper; y grows downwards. */
+type Layout = {
+  band: number; brand: number; tagline: number; top: number; side: number;
+  question: number; scan: number; qr: number; url: number; counter: number; department: number;
+  body: number; english: number; phone: number; footer: number; gap: number;
+};
+export const LAYOUTS: Record<PaperSize, Layout> = {
+  A4: { band: 118, brand: 34, tagline: 17, top: 142, side: 40, question: 25, scan: 19, qr: 300, url: 12, counter: 22, department: 16, body: 12.5, english: 12, phone: 18, footer: 9.5, gap: 16 },
+  A5: { band: 84, brand: 26, tagline: 13, top: 102, side: 26, question: 18, scan: 14, qr: 210, url: 10, counter: 16, department: 12, body: 10.5, english: 10, phone: 13.5, footer: 9, gap: 11 },
+};
 const BRAND = '#0b4f9c';
 const INK = '#1a1a1a';
 const MUTED = '#4a4a4a';
@@ -86,46 +99,52 @@ type Item =
   | { kind: 'text'; text: string; cx: number; y: number; size: number; bold: boolean; fill: string }
   | { kind: 'qr'; x: number; y: number; size: number; modules: number; path: string };
 
-/** The poster in A4 points; y grows downwards, text y is the baseline. */
-export function posterLayout(counter: PosterCounter, url: string): Item[] {
-  const { width, height } = A4;
+/** The poster in points of its paper; y grows downwards, text y is the baseline. */
+export function posterLayout(counter: PosterCounter, url: string, paper: PaperSize): Item[] {
+  const { width, height } = PAPER[paper];
+  const L = LAYOUTS[paper];
   const cx = width / 2;
-  const items: Item[] = [{ kind: 'rect', x: 0, y: 0, w: width, h: 118, fill: BRAND }];
+  const items: Item[] = [{ kind: 'rect', x: 0, y: 0, w: width, h: L.band, fill: BRAND }];
   let y = 0;
-  const block = (text: string, size: number, bold: boolean, fill: string, gapAfter: number, maxWidth = width - 80) => {
+  const block = (text: string, size: number, bold: boolean, fill: string, gapAfter: number, maxWidth = width - 2 * L.side) => {
     for (const line of wrap(text, size, bold, maxWidth)) {
       y += size * 1.25;
       items.push({ kind: 'text', text: line, cx, y, size, bold, fill });
     }
     y += gapAfter;
   };
-  y = 14;
-  block('GÓP Ý', 34, true, '#ffffff', 0);
-  block('Đánh giá sự phục vụ · Phản ánh, kiến nghị', 17, false, '#ffffff', 0);
-  y = 140;
-  block('Ông/Bà hài lòng với sự phục vụ hôm nay?', 25, true, INK, 4, width - 40);
-  block('Quét mã QR bằng điện thoại để đánh giá', 19, false, BRAND, 14);
+  y = L.band * 0.12;
+  block('GÓP Ý', L.brand, true, '#ffffff', 0);
+  block('Đánh giá sự phục vụ · Phản ánh, kiến nghị', L.tagline, false, '#ffffff', 0);
+  y = L.top;
+  block('Ông/Bà hài lòng với sự phục vụ hôm nay?', L.question, true, INK, L.gap / 4, width - L.side);
+  block('Quét mã QR bằng điện thoại để đánh giá', L.scan, false, BRAND, L.gap);
   const qr = qrPath(url, { quiet: 2 });
-  const qrSize = 290;
-  items.push({ kind: 'qr', x: cx - qrSize / 2, y, size: qrSize, modules: qr.size, path: qr.path });
-  y += qrSize + 4;
-  block(url.replace(/^https?:\/\//, ''), 12, false, MUTED, 16);
-  block(counter.name, 22, true, INK, 2);
-  block(counter.department.name, 16, false, INK, 18);
-  block('Chỉ mất 30 giây · Không cần đăng nhập · Muốn được trả lời, Ông/Bà có thể gửi phản ánh, kiến nghị và nhận mã theo dõi.', 12.5, false, INK, 8, width - 120);
-  block('Scan to rate our service. It takes 30 seconds.', 12, false, MUTED, 0);
-  items.push({ kind: 'rect', x: 0, y: height - 36, w: width, h: 40, fill: '#f2f4f7' });
-  y = height - 36 + 2;
-  block('Thông tin cá nhân chỉ dùng để trả lời Ông/Bà và không được công khai (Nghị định 13/2023/NĐ-CP).', 9.5, false, MUTED, 0);
+  items.push({ kind: 'qr', x: cx - L.qr / 2, y, size: L.qr, modules: qr.size, path: qr.path });
+  y += L.qr + 4;
+  block(url.replace(/^https?:\/\//, ''), L.url, false, MUTED, L.gap);
+  block(counter.name, L.counter, true, INK, 2);
+  block(counter.department.name, L.department, false, INK, L.gap);
+  block('Chỉ mất 30 giây · Không cần đăng nhập · Muốn được trả lời, Ông/Bà có thể gửi phản ánh, kiến nghị và nhận mã theo dõi.', L.body, false, INK, L.gap / 2, width - 3 * L.side);
+  block('Scan to rate our service. It takes 30 seconds.', L.english, false, MUTED, L.gap);
+  // Not everyone has a smartphone: the same feedback by phone (Decree 20/2008, a published number).
+  block(`Không có điện thoại thông minh? Gọi ${counter.phone}`, L.phone, true, INK, 0);
+  block(`No smartphone? Call ${counter.phone}`, L.english, false, MUTED, 0);
+  // The privacy line, its band grown to the lines it wraps to, at the foot of the page.
+  const privacy = 'Thông tin cá nhân chỉ dùng để trả lời Ông/Bà và không được công khai (Nghị định 13/2023/NĐ-CP).';
+  const footerLines = wrap(privacy, L.footer, false, width - 2 * L.side).length;
+  const footerTop = height - footerLines * L.footer * 1.25 - L.footer * 1.4;
+  items.push({ kind: 'rect', x: 0, y: footerTop, w: width, h: height - footerTop, fill: '#f2f4f7' });
+  y = footerTop + L.footer * 0.2;
+  block(privacy, L.footer, false, MUTED, 0);
   return items;
 }
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function posterSvg(counter: PosterCounter, url: string, paper: PaperSize): string {
-  const s = SCALE[paper];
   const { width: w, height: h } = PAPER[paper];
-  const body = posterLayout(counter, url).map((item) => {
+  const body = posterLayout(counter, url, paper).map((item) => {
     if (item.kind === 'rect') return `<rect x="${item.x}" y="${item.y}" width="${item.w}" height="${item.h}" fill="${item.fill}"/>`;
     if (item.kind === 'qr') {
       const k = item.size / item.modules;
@@ -135,10 +154,10 @@ export function posterSvg(counter: PosterCounter, url: string, paper: PaperSize)
   });
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}pt" height="${h}pt" viewBox="0 0 ${A4.width} ${(h / s).toFixed(2)}" lang="vi" role="img" aria-label="${escapeXml(`Mã QR đánh giá ${counter.name}`)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}pt" height="${h}pt" viewBox="0 0 ${w} ${h}" lang="vi" role="img" aria-label="${escapeXml(`Mã QR đánh giá ${counter.name}`)}">`,
     `<title>${escapeXml(`Góp Ý — ${counter.name} — ${counter.department.name}`)}</title>`,
     `<g font-family="'Noto Sans', Arial, sans-serif">`,
-    `<rect width="${A4.width}" height="${(h / s).toFixed(2)}" fill="#fff"/>`,
+    `<rect width="${w}" height="${h}" fill="#fff"/>`,
     ...body,
     `</g></svg>`,
     '',
@@ -146,7 +165,6 @@ export function posterSvg(counter: PosterCounter, url: string, paper: PaperSize)
 }
 
 export function posterPdf(counter: PosterCounter, url: string, paper: PaperSize): Promise<Buffer> {
-  const s = SCALE[paper];
   const doc = withFonts(
     new PDFDocument({
       size: paper,
@@ -158,8 +176,7 @@ export function posterPdf(counter: PosterCounter, url: string, paper: PaperSize)
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.scale(s);
-  for (const item of posterLayout(counter, url)) {
+  for (const item of posterLayout(counter, url, paper)) {
     if (item.kind === 'rect') doc.rect(item.x, item.y, item.w, item.h).fill(item.fill);
     else if (item.kind === 'qr') {
       const k = item.size / item.modules;

@@ -2,11 +2,13 @@
  * `npm run qr -- --counter ID [--counter ID2…]` or `npm run qr -- --all`: posters with the QR code to
  * `${PUBLIC_BASE_URL}/q/{counterId}` in A4 and A5, SVG and PDF, written to `posters/` (or `--out DIR`).
  * Counters and department names come from a catalog file (`--catalog FILE`, default: the demo catalog),
- * the same file format `npm run import` reads.
+ * the same file format `npm run import` reads. Each poster gives the number to call without a smartphone:
+ * the department's `publicPhone`, else the centre's (`tiep-nhan-chung`); a counter with neither is refused.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { hotlineOf, TRIAGE_DEPARTMENT_ID } from '#shared/catalog';
 import { catalogSchema } from '#shared/import-schema';
 import { config } from '#local/config';
 import { loadDemoCatalog } from '#local/seed';
@@ -40,12 +42,20 @@ if (unknown.length) {
   process.exit(1);
 }
 const counters = values.all ? catalog.counters : catalog.counters.filter((c) => values.counter!.includes(c.id));
+const noPhone = counters.filter((c) => !hotlineOf(departments, c.departmentId));
+if (noPhone.length) {
+  console.error(
+    `No number to call on the poster of: ${noPhone.map((c) => c.id).join(', ')}. Give their department a publicPhone, or the centre (${TRIAGE_DEPARTMENT_ID}) one, in the catalog.`,
+  );
+  process.exit(1);
+}
 const base = config.publicBaseUrl.replace(/\/+$/, '');
 const out = resolve(values.out ?? 'posters');
 await mkdir(out, { recursive: true });
 
 for (const counter of counters) {
-  const info = { id: counter.id, name: counter.name, department: { name: departments.get(counter.departmentId)?.name ?? counter.departmentId } };
+  const department = { name: departments.get(counter.departmentId)?.name ?? counter.departmentId };
+  const info = { id: counter.id, name: counter.name, department, phone: hotlineOf(departments, counter.departmentId)! };
   const url = `${base}/q/${encodeURIComponent(counter.id)}`;
   for (const paper of ['A4', 'A5'] as PaperSize[]) {
     const stem = join(out, `${counter.id}-${paper.toLowerCase()}`);

@@ -38,6 +38,14 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   };
 }
 
+/**
+ * The number a citizen without a smartphone calls about a counter (printed on its posters): its
+ * department's published hotline, else the centre's, the triage department's (the one-stop centre).
+ */
+export function hotlineOf(departments: ReadonlyMap<string, Department>, departmentId: string): string | undefined {
+  return departments.get(departmentId)?.publicPhone ?? departments.get(TRIAGE_DEPARTMENT_ID)?.publicPhone;
+}
+
 /** `{ id, name }` of a department for a response; the id stands in for the name of one no longer in the catalog. */
 export function departmentRef(catalog: Pick<CatalogIndex, 'departments'>, id: string): { id: string; name: string } {
   return { id, name: catalog.departments.get(id)?.name ?? id };

@@ -2,8 +2,9 @@
  * The site: one CloudFront distribution in front of the private site bucket (origin access
  * control) and the HTTP API (`/api/*`), so pages, published statistics and the API share one
  * origin. Page paths come from shared/pages.ts (PAGE_ROUTES): a CloudFront Function rewrites them
- * to their HTML file exactly as local/static.ts does, and SECURITY_HEADERS become the response
- * headers policy on every behaviour.
+ * to their HTML file exactly as local/static.ts does (an unknown page path to the styled 404 page,
+ * answered with 404 by a second function), and SECURITY_HEADERS become the response headers policy
+ * on every behaviour.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -43,21 +44,58 @@ import type { StageConfig } from '../config.ts';
 import { STATS_PREFIX } from './capabilities.ts';
 import { ROOT } from './lambda-function.ts';
 
-/** CloudFront Function (cloudfront-js-2.0) source: the page rewrite of local/static.ts. */
-export function pageRewriteCode(routes = PAGE_ROUTES): string {
+/** The styled not-found page (kiosk/404.html), served for any unknown page path. */
+export const NOT_FOUND_PAGE = '/404.html';
+
+/**
+ * Shared by both CloudFront Functions: the page table and what counts as an unknown page. A path
+ * that is no page route and has no file extension in its last segment names nothing in the bucket
+ * (every file there has one: pages, hashed assets, config.json, published statistics), so it is a
+ * mistyped or outdated page address. Paths with an extension stay S3's to answer.
+ */
+function pagePrelude(routes: typeof PAGE_ROUTES): string {
   const table = routes.map((route) => `[${route.match.toString()}, ${JSON.stringify(`/${route.file}`)}]`).join(',\n  ');
   return `var PAGES = [
   ${table}
 ];
+var NOT_FOUND = ${JSON.stringify(NOT_FOUND_PAGE)};
+function pageFile(uri) {
+  for (var i = 0; i < PAGES.length; i++) {
+    if (PAGES[i][0].test(uri)) return PAGES[i][1];
+  }
+  return /\\.[A-Za-z0-9]+$/.test(uri) ? undefined : NOT_FOUND;
+}`;
+}
+
+/**
+ * CloudFront Function (cloudfront-js-2.0, viewer request) source: the page rewrite of
+ * local/static.ts, and unknown page paths to the not-found page.
+ */
+export function pageRewriteCode(routes = PAGE_ROUTES): string {
+  return `${pagePrelude(routes)}
 function handler(event) {
   var request = event.request;
-  for (var i = 0; i < PAGES.length; i++) {
-    if (PAGES[i][0].test(request.uri)) {
-      request.uri = PAGES[i][1];
-      break;
-    }
-  }
+  var file = pageFile(request.uri);
+  if (file) request.uri = file;
   return request;
+}`;
+}
+
+/**
+ * CloudFront Function (viewer response) source: the not-found page answers 404, as locally. Only a
+ * 200 becomes 404: a 304 (the browser revalidating its copy) passes as it is. Whether the event's
+ * request carries the viewer's path or the rewritten one, the same test finds it.
+ */
+export function notFoundStatusCode(routes = PAGE_ROUTES): string {
+  return `${pagePrelude(routes)}
+function handler(event) {
+  var response = event.response;
+  var uri = event.request.uri;
+  if (response.statusCode === 200 && (uri === NOT_FOUND || pageFile(uri) === NOT_FOUND)) {
+    response.statusCode = 404;
+    response.statusDescription = 'Not Found';
+  }
+  return response;
 }`;
 }
 
@@ -183,7 +221,21 @@ export class WebConstruct extends Construct {
       responseHeadersPolicy: headers,
       compress: true,
     };
-    const page: BehaviorOptions = { ...files, functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }] };
+    // Not the distribution's errorResponses: those apply to every origin, so the API's JSON 404s
+    // and 403s (unknown tracking code, another department's record…) would become this HTML page.
+    // These functions sit on the bucket's behaviours only; /api/* has none.
+    const notFound = new EdgeFunction(this, 'NotFoundStatus', {
+      comment: 'The not-found page answers 404 (unknown page paths)',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(notFoundStatusCode()),
+    });
+    const page: BehaviorOptions = {
+      ...files,
+      functionAssociations: [
+        { function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST },
+        { function: notFound, eventType: FunctionEventType.VIEWER_RESPONSE },
+      ],
+    };
     const additionalBehaviors: Record<string, BehaviorOptions> = {
       '/api/*': {
         origin: new HttpOrigin(props.apiDomainName, {

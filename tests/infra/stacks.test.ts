@@ -14,7 +14,7 @@ import { departmentIds } from '#infra/constructs/auth';
 import { pageRewriteCode } from '#infra/constructs/web';
 import { routesByHandler } from '#infra/constructs/api';
 import { ORIGIN_VERIFY_HEADER } from '#functions/lib/origin-guard';
-import { actionsOf, functionsByHandler, resourcesOf, statementsOf, synthesize, type Synthesized } from './synth.ts';
+import { actionsOf, behaviorFor, distributionOf, edgeHandler, functionsByHandler, resourcesOf, statementsOf, synthesize, type Synthesized } from './synth.ts';
 
 let prod: Synthesized;
 
@@ -284,7 +284,7 @@ describe('web', () => {
   });
 
   it('rewrites page paths to their HTML file exactly like the local server', () => {
-    const handler = new Function(`${pageRewriteCode()}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+    const handler = edgeHandler<{ request: { uri: string } }, { uri: string }>(pageRewriteCode());
     const rewrite = (uri: string) => handler({ request: { uri } }).uri;
     expect(rewrite('/')).toBe('/index.html');
     expect(rewrite('/kiosk')).toBe('/kiosk.html');
@@ -297,12 +297,11 @@ describe('web', () => {
   });
 
   it('serves each page path, with or without a trailing slash, from its HTML file through the distribution', () => {
-    const distribution = Object.values(resourcesOf(prod.siteTemplate, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
-    const handler = new Function(`${pageRewriteCode()}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
-    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const distribution = distributionOf(prod.siteTemplate);
+    const handler = edgeHandler<{ request: { uri: string } }, { uri: string }>(pageRewriteCode());
     // CloudFront: the first cache behavior whose pattern matches, else the default; then its viewer-request function.
     const served = (uri: string) => {
-      const behavior = distribution.CacheBehaviors.find((b: any) => glob(b.PathPattern).test(uri)) ?? distribution.DefaultCacheBehavior;
+      const behavior = behaviorFor(distribution, uri);
       const rewrites = (behavior.FunctionAssociations ?? []).some((f: any) => f.EventType === 'viewer-request');
       return { target: behavior.TargetOriginId === distribution.DefaultCacheBehavior.TargetOriginId ? 'bucket' : 'api', key: rewrites ? handler({ request: { uri } }).uri : uri };
     };

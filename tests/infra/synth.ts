@@ -92,3 +92,16 @@ export function statementsOf(template: Template, fn: { props: Record<string, any
 }
 
 export const actionsOf = (statement: { Action: string | string[] }) => [statement.Action].flat();
+
+/** The site's CloudFront distribution config (there is one). */
+export const distributionOf = (template: Template) => Object.values(resourcesOf(template, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+
+const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+
+/** What CloudFront does with a path: the first cache behavior whose pattern matches, else the default. */
+export function behaviorFor(distribution: Record<string, any>, uri: string): Record<string, any> {
+  return distribution.CacheBehaviors.find((b: any) => glob(b.PathPattern).test(uri)) ?? distribution.DefaultCacheBehavior;
+}
+
+/** Runs a CloudFront Function's inline source (cloudfront-js-2.0 is plain JavaScript) in Node. */
+export const edgeHandler = <E, R>(code: string) => new Function(`${code}; return handler;`)() as (event: E) => R;

@@ -8,7 +8,7 @@ import { posterSvg, type PaperSize } from '../../scripts/poster.ts';
 import { launchChromium } from '../support/browser.ts';
 import { decodeQr } from '../support/qr-decode.ts';
 
-const counter = { id: 'bt-quay-01', name: 'Quầy 1 — Hộ tịch, chứng thực (phường Bến Thành)', department: { name: 'UBND phường Bến Thành' } };
+const counter = { id: 'bt-quay-01', name: 'Quầy 1 — Hộ tịch, chứng thực (phường Bến Thành)', department: { name: 'UBND phường Bến Thành' }, phone: '028 3822 6688' };
 const url = 'https://gopy.example.gov.vn/q/bt-quay-01';
 
 let browser: Browser;

@@ -73,3 +73,9 @@ export function pdfText(pdf: Buffer): string {
   }
   return lines.join('\n');
 }
+
+/** The font size of every text run on every page (the `Tf` operators of the content streams). */
+export function pdfFontSizes(pdf: Buffer): number[] {
+  const contents = [...objectsOf(pdf).values()].filter((o) => o.stream && !/\/Type|\/Subtype|\/Length1/.test(o.dict));
+  return contents.flatMap((o) => [...o.stream!.toString('latin1').matchAll(/\/\w+ ([\d.]+) Tf/g)].map((m) => Number(m[1])));
+}

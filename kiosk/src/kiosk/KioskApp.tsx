@@ -147,7 +147,7 @@ export function KioskApp() {
         </div>
         <div class="tools">
           <StatusMark />
-          <button type="button" aria-pressed={largeText.value} onClick={() => (largeText.value = !largeText.value)}>
+          <button type="button" class="large-toggle" aria-pressed={largeText.value} onClick={() => (largeText.value = !largeText.value)}>
             {t('largeText')}
           </button>
           <LangToggle />
