@@ -99,6 +99,8 @@ export const ERROR_LABELS: Record<string, readonly [string, string]> = {
   no_published_answer: ['Chỉ in được thư trả lời cho phản ánh, kiến nghị đã có câu trả lời được công khai.', 'A letter can only be printed for a petition with a published answer.'],
   no_contact: ['Ý kiến không có họ tên và địa chỉ của người gửi để in thư.', 'The item has no name and address to print a letter to.'],
   owner_only: ['Chỉ đơn vị đang xử lý ý kiến được làm việc này.', 'Only the department handling the item can do this.'],
+  template_not_found: ['Không tìm thấy mẫu trả lời này trong các mẫu của đơn vị. Có thể mẫu đã bị xoá.', 'This answer template is not among your department’s templates. It may have been removed.'],
+  too_many_templates: ['Đơn vị đã có quá nhiều mẫu trả lời. Hãy xoá bớt mẫu không dùng.', 'Your department has too many answer templates. Remove some you no longer use.'],
   idempotency_conflict: ['Biểu mẫu này đã được gửi với nội dung khác. Hãy mở lại biểu mẫu và nhập lại.', 'This form was already sent with other content. Open the form again and re-enter it.'],
   missing_idempotency_key: ['Trang cần được tải lại trước khi gửi.', 'Reload the page before sending.'],
   invalid_idempotency_key: ['Trang cần được tải lại trước khi gửi.', 'Reload the page before sending.'],
