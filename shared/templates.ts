@@ -98,3 +98,6 @@ export function templatesFor(departmentId: string): Template[] {
 }
 
 export const fillTemplate = (template: Template, trackingCode: string) => template.text.replaceAll('{code}', trackingCode);
+
+/** An answer being written, as a template: its record's tracking code becomes `{code}` again. */
+export const unfillTemplate = (text: string, trackingCode: string) => text.replaceAll(trackingCode, '{code}');

@@ -2,14 +2,14 @@
 import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { CITIZEN } from '#shared/auth';
-import { fillTemplate } from '#shared/templates';
 import type { ActionType, AuditEvent } from '#shared/workflow';
 import { CHANNEL_LABELS, labelOf, reasonsText } from '#shared/labels';
 import { formatDateTime, lang } from '../common/i18n.ts';
 import { SlaBadge } from './List.tsx';
-import { act, department, detail, downloadLetter, errorText, flash, loadOfficials, me, officialName, officials, openForm, select, type Detail as DetailData } from './model.ts';
+import { act, detail, downloadLetter, errorText, flash, loadOfficials, me, officialName, officials, openForm, select, type Detail as DetailData } from './model.ts';
 import { td } from './daily-strings.ts';
 import { t, tk } from './strings.ts';
+import { TemplatePicker, TemplateSave } from './Templates.tsx';
 
 /** Actions that need words or a choice open a small form; the others apply at once. */
 const FORMS: Partial<Record<ActionType, { field: 'text' | 'reason' | 'category' | 'departmentId' | 'of' | 'officialId'; optional?: boolean }>> = {
@@ -84,12 +84,11 @@ function ActionForm({ record, type }: { record: DetailData; type: ActionType }) 
   const first = useRef<HTMLTextAreaElement & HTMLSelectElement & HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), [type]);
   useEffect(() => void (type === 'assign' && loadOfficials(record.departmentId)), [type, record.departmentId]);
-  const templates = department.value?.templates ?? me.value?.departments.find((d) => d.id === record.departmentId)?.templates ?? [];
   const submit = (e: Event) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget as HTMLFormElement);
     const body: Record<string, unknown> = { type };
-    for (const [key, value] of data) if (key !== 'template' && String(value).trim()) body[key] = String(value);
+    for (const [key, value] of data) if (String(value).trim()) body[key] = String(value);
     void act(record.trackingCode, body);
   };
   const id = `form-${type}`;
@@ -142,29 +141,13 @@ function ActionForm({ record, type }: { record: DetailData; type: ActionType }) 
       )}
       {(form.field === 'text' || form.field === 'reason') && (
         <>
-          {type === 'answer' && templates.length > 0 && (
-            <div class="field">
-              <label for={`${id}-tpl`}>{t('template')}</label>
-              <select
-                id={`${id}-tpl`}
-                name="template"
-                onChange={(e) => {
-                  const template = templates.find((x) => x.id === e.currentTarget.value);
-                  if (template && first.current) first.current.value = fillTemplate(template, record.trackingCode);
-                }}
-              >
-                <option value="">{t('templateNone')}</option>
-                {templates.map((x) => (
-                  <option value={x.id} key={x.id}>{x.title}</option>
-                ))}
-              </select>
-            </div>
-          )}
+          {type === 'answer' && <TemplatePicker code={record.trackingCode} departmentId={record.departmentId} target={first} />}
           <div class="field">
             <label for={`${id}-v`}>{form.field === 'reason' ? t('reason') : t('text')}</label>
             <textarea id={`${id}-v`} name={form.field} ref={first} required={!form.optional} maxLength={8000} defaultValue={type === 'answer' ? record.draft?.text ?? '' : ''} aria-describedby={type === 'answer' ? `${id}-note` : undefined} />
             {type === 'answer' && <p class="hint" id={`${id}-note`}>{t('redactionNote')}</p>}
           </div>
+          {type === 'answer' && <TemplateSave code={record.trackingCode} departmentId={record.departmentId} target={first} />}
           {(type === 'answer' || type === 'reject') && record.kind === 'pakn' && <SummaryField record={record} id={id} />}
         </>
       )}
