@@ -5,7 +5,7 @@
  */
 import type { Status } from './feedback.ts';
 import type { Channel, Kind, Reason } from './schemas.ts';
-import type { ActionType, Category } from './workflow.ts';
+import type { ActionType, Category, CitizenEventType } from './workflow.ts';
 
 export type Lang = 'vi' | 'en';
 type Words<K extends string> = Record<K, readonly [vi: string, en: string]>;
@@ -77,6 +77,29 @@ export const ACTION_LABELS: Words<ActionType | 'intake'> = {
   restore: ['Khôi phục (không phải rác)', 'Restore (not spam)'],
   close: ['Đóng', 'Close'],
   'erase-contact': ['Xóa thông tin liên hệ', 'Erase contact details'],
+};
+
+/** An audit-trail line's verb, after the name of who acted: "Nguyễn Thị Lan xác nhận đã nhận". */
+export const EVENT_LABELS: Words<ActionType | CitizenEventType | 'intake'> = {
+  intake: ['nhập phản ánh, kiến nghị', 'entered the item'],
+  acknowledge: ['xác nhận đã nhận', 'acknowledged'],
+  classify: ['phân loại', 'classified'],
+  assign: ['giao xử lý', 'assigned'],
+  note: ['ghi chú', 'added a note'],
+  'request-info': ['đề nghị bổ sung', 'requested information'],
+  'info-received': ['ghi nhận bổ sung', 'information received'],
+  reroute: ['chuyển đơn vị', 'rerouted'],
+  answer: ['soạn trả lời', 'drafted an answer'],
+  approve: ['duyệt, công khai', 'approved and published'],
+  return: ['trả lại dự thảo', 'returned the draft'],
+  reject: ['từ chối', 'rejected'],
+  duplicate: ['đánh dấu trùng', 'marked duplicate'],
+  spam: ['đánh dấu rác', 'marked spam'],
+  restore: ['khôi phục (không phải rác)', 'restored (not spam)'],
+  close: ['đóng', 'closed'],
+  'erase-contact': ['xóa thông tin liên hệ theo yêu cầu của người gửi', 'erased the contact details at the submitter’s request'],
+  'answer-rated': ['đánh giá kết quả trả lời', 'rated the answer'],
+  'follow-up': ['gửi phản ánh tiếp về kết quả', 'sent a follow-up about the result'],
 };
 
 /** API error codes as sentences a person understands; unknown codes fall back to `GENERIC_ERROR`. */

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { signInOfficial, startBrowserStack, type BrowserStack } from '../support/browser.ts';
 import { answeredPetition, bearer, submitPetition, tokenFor } from '../support/inbox.ts';
+import { rawCodesIn } from '../support/raw-codes.ts';
 
 let stack: BrowserStack;
 beforeAll(async () => {
@@ -12,14 +13,22 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-test('spam confirmed in the dialog: /track/<code> shows the item closed, not “not found”', async () => {
+test('spam confirmed in the dialog: the audit trail says it in words; /track/<code> shows the item closed, not “not found”', async () => {
   const code = await submitPetition(stack.api, 'so-tu-phap');
+  const lan = bearer(await tokenFor(stack.api, 'tuphap.lan'));
+  for (const body of [{ type: 'acknowledge' }, { type: 'classify', category: 'official-conduct' }, { type: 'note', text: 'Gọi lại cho người gửi.' }]) {
+    expect((await stack.api.request('POST', `/api/inbox/${code}/actions`, { headers: lan, body })).status).toBe(200);
+  }
   const inbox = await stack.newPage();
   await signInOfficial(stack, inbox, 'tuphap.lan', `/inbox/${code}`);
   await inbox.getByRole('heading', { name: code }).waitFor();
   await inbox.getByRole('button', { name: 'Đánh dấu rác' }).click();
   await inbox.getByRole('dialog', { name: `Đánh dấu ${code} là rác?` }).getByRole('button', { name: 'Đánh dấu rác' }).click();
   await inbox.getByTestId('spam-notice').waitFor();
+  const trail = await inbox.locator('.events').innerText();
+  expect(trail).toContain('Hành vi của cán bộ');
+  expect(trail).toContain('đánh dấu rác (Đang xử lý → Rác)');
+  expect(rawCodesIn((await inbox.locator('.detail').innerText()).replace(code, ''))).toEqual([]);
 
   const page = await stack.newPage();
   await page.goto(`${stack.url}/track/${code}`);
