@@ -1,12 +1,11 @@
 import { canAccess, officialFromClaims } from '#shared/auth';
 import { CATEGORIES } from '#shared/workflow';
-import { templatesFor } from '#shared/templates';
 import { loadCatalog } from './lib/catalog-store.ts';
 import { http } from './lib/http.ts';
 import { recordOfficial } from './lib/officials-store.ts';
 
 /**
- * GET /api/inbox/me — who is signed in, the departments they may open, and each one's templates.
+ * GET /api/inbox/me — who is signed in and the departments they may open (templates: GET /api/inbox/templates).
  * The inbox calls it on every page load: it also keeps the caller's officials-directory entry fresh.
  */
 export const handler = http({
@@ -21,7 +20,6 @@ export const handler = http({
         name: d.name,
         own: official.departments.includes(d.id),
         counters: [...catalog.counters.values()].filter((c) => c.departmentId === d.id).map((c) => ({ id: c.id, name: c.name })),
-        templates: templatesFor(d.id),
       }));
     const allDepartments = [...catalog.departments.values()].map((d) => ({ id: d.id, name: d.name }));
     return { body: { official, departments, allDepartments, categories: CATEGORIES } };

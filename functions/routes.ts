@@ -35,6 +35,8 @@ export const ROUTES: Route[] = [
   // `write`: both record the caller in the officials directory (once a day), which assignment reads.
   { method: 'GET', path: '/api/inbox/me', handler: 'inbox-me', auth: 'official', access: 'write' },
   { method: 'GET', path: '/api/inbox/officials', handler: 'inbox-officials', auth: 'official', access: 'write' },
+  { method: 'GET', path: '/api/inbox/templates', handler: 'inbox-templates-get', auth: 'official', access: 'read' },
+  { method: 'POST', path: '/api/inbox/templates', handler: 'inbox-templates-save', auth: 'official', access: 'write' },
   { method: 'GET', path: '/api/inbox/alerts', handler: 'inbox-alerts', auth: 'official', access: 'read' },
   { method: 'GET', path: '/api/inbox/export.csv', handler: 'inbox-export-csv', auth: 'official', access: 'read' },
   { method: 'GET', path: '/api/inbox/export.xlsx', handler: 'inbox-export-xlsx', auth: 'official', access: 'read' },

@@ -5,7 +5,7 @@
  */
 import type { Status } from './feedback.ts';
 import type { Channel, Kind, Reason } from './schemas.ts';
-import type { ActionType, Category } from './workflow.ts';
+import type { ActionType, Category, CitizenEventType } from './workflow.ts';
 
 export type Lang = 'vi' | 'en';
 type Words<K extends string> = Record<K, readonly [vi: string, en: string]>;
@@ -79,6 +79,29 @@ export const ACTION_LABELS: Words<ActionType | 'intake'> = {
   'erase-contact': ['Xóa thông tin liên hệ', 'Erase contact details'],
 };
 
+/** An audit-trail line's verb, after the name of who acted: "Nguyễn Thị Lan xác nhận đã nhận". */
+export const EVENT_LABELS: Words<ActionType | CitizenEventType | 'intake'> = {
+  intake: ['nhập phản ánh, kiến nghị', 'entered the item'],
+  acknowledge: ['xác nhận đã nhận', 'acknowledged'],
+  classify: ['phân loại', 'classified'],
+  assign: ['giao xử lý', 'assigned'],
+  note: ['ghi chú', 'added a note'],
+  'request-info': ['đề nghị bổ sung', 'requested information'],
+  'info-received': ['ghi nhận bổ sung', 'information received'],
+  reroute: ['chuyển đơn vị', 'rerouted'],
+  answer: ['soạn trả lời', 'drafted an answer'],
+  approve: ['duyệt, công khai', 'approved and published'],
+  return: ['trả lại dự thảo', 'returned the draft'],
+  reject: ['từ chối', 'rejected'],
+  duplicate: ['đánh dấu trùng', 'marked duplicate'],
+  spam: ['đánh dấu rác', 'marked spam'],
+  restore: ['khôi phục (không phải rác)', 'restored (not spam)'],
+  close: ['đóng', 'closed'],
+  'erase-contact': ['xóa thông tin liên hệ theo yêu cầu của người gửi', 'erased the contact details at the submitter’s request'],
+  'answer-rated': ['đánh giá kết quả trả lời', 'rated the answer'],
+  'follow-up': ['gửi phản ánh tiếp về kết quả', 'sent a follow-up about the result'],
+};
+
 /** API error codes as sentences a person understands; unknown codes fall back to `GENERIC_ERROR`. */
 export const ERROR_LABELS: Record<string, readonly [string, string]> = {
   network: ['Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', 'The server cannot be reached. Check the network and try again.'],
@@ -100,6 +123,8 @@ export const ERROR_LABELS: Record<string, readonly [string, string]> = {
   no_published_answer: ['Chỉ in được thư trả lời cho phản ánh, kiến nghị đã có câu trả lời được công khai.', 'A letter can only be printed for a petition with a published answer.'],
   no_contact: ['Ý kiến không có họ tên và địa chỉ của người gửi để in thư.', 'The item has no name and address to print a letter to.'],
   owner_only: ['Chỉ đơn vị đang xử lý ý kiến được làm việc này.', 'Only the department handling the item can do this.'],
+  template_not_found: ['Không tìm thấy mẫu trả lời này trong các mẫu của đơn vị. Có thể mẫu đã bị xoá.', 'This answer template is not among your department’s templates. It may have been removed.'],
+  too_many_templates: ['Đơn vị đã có quá nhiều mẫu trả lời. Hãy xoá bớt mẫu không dùng.', 'Your department has too many answer templates. Remove some you no longer use.'],
   idempotency_conflict: ['Biểu mẫu này đã được gửi với nội dung khác. Hãy mở lại biểu mẫu và nhập lại.', 'This form was already sent with other content. Open the form again and re-enter it.'],
   missing_idempotency_key: ['Trang cần được tải lại trước khi gửi.', 'Reload the page before sending.'],
   invalid_idempotency_key: ['Trang cần được tải lại trước khi gửi.', 'Reload the page before sending.'],

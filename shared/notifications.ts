@@ -9,6 +9,8 @@ import { nationalDigits } from './redaction.ts';
 export type Channel = 'sms' | 'email';
 export type Message = { channel: Channel; to: string; subject?: string; text: string };
 export type CitizenNotice = 'received' | 'info-requested' | 'answer-published';
+/** The original's published answer, told to the citizen of a duplicate of it (see originalAnsweredMessages). */
+export const ORIGINAL_ANSWERED = 'original-answered';
 
 const trackUrl = (baseUrl: string, code: string) => `${baseUrl.replace(/\/$/, '')}/track/${code}`;
 /** The tracking page's answer-rating section (kiosk/src/track/AnswerFeedback.tsx). */
@@ -42,6 +44,31 @@ export function citizenMessages(record: Pick<FeedbackRecord, 'trackingCode' | 'c
   const messages: Message[] = [];
   if (record.contact.phone) messages.push({ channel: 'sms', to: record.contact.phone.replace(/[ .-]/g, ''), text: texts.sms(record.trackingCode, url) });
   if (record.contact.email) messages.push({ channel: 'email', to: record.contact.email, subject: texts.subject, text: texts.body(record.trackingCode, url, options.text) });
+  return messages;
+}
+
+/**
+ * The citizen of a duplicate learns that the original was answered: the answer, and a link to the
+ * original's public status. No rating link: the rating there is the original submitter's to give.
+ */
+export function originalAnsweredMessages(
+  duplicate: Pick<FeedbackRecord, 'trackingCode' | 'contact' | 'consent'>,
+  original: { trackingCode: string; text: string },
+  baseUrl: string,
+): Message[] {
+  if (!duplicate.consent || !duplicate.contact) return [];
+  const url = trackUrl(baseUrl, original.trackingCode);
+  const [dup, orig] = [duplicate.trackingCode, original.trackingCode];
+  const messages: Message[] = [];
+  if (duplicate.contact.phone) messages.push({ channel: 'sms', to: duplicate.contact.phone.replace(/[ .-]/g, ''), text: `Gop Y: ${dup} trung voi ${orig}, da co tra loi. Xem: ${url}` });
+  if (duplicate.contact.email) {
+    messages.push({
+      channel: 'email',
+      to: duplicate.contact.email,
+      subject: TEXTS['answer-published'].subject,
+      text: `Kính gửi Ông/Bà,\n\nPhản ánh, kiến nghị mã ${dup} của Ông/Bà trùng nội dung với phản ánh, kiến nghị mã ${orig}. Cơ quan đã trả lời phản ánh, kiến nghị mã ${orig}:\n\n${original.text}\n\nXem tại: ${url}\n\nTrân trọng.`,
+    });
+  }
   return messages;
 }
 

@@ -65,3 +65,9 @@ export const STANDARD_TEXTS = {
     'Nội dung của Ông/Bà là tố cáo, không thuộc phạm vi phản ánh, kiến nghị (Nghị định 20/2008/NĐ-CP). Đề nghị Ông/Bà gửi đơn theo Luật Tố cáo.',
   duplicate: (of: string) => `Nội dung này trùng với phản ánh, kiến nghị mã ${of}; kết quả giải quyết được công bố tại mã đó.`,
 };
+
+/**
+ * The published answer a record's duplicates' citizens are also told: a real answer or a rejection,
+ * never a duplicate notice (a chain of duplicates is not followed).
+ */
+export const answerForDuplicates = (record: Pick<FeedbackRecord, 'answer'>) => (record.answer && record.answer.kind !== 'duplicate' ? record.answer : undefined);

@@ -1,8 +1,55 @@
 /**
- * Response templates per department: starting points for a draft answer, never sent as they are.
- * `{code}` is replaced with the tracking code. Departments without their own get the common set.
+ * Response templates: starting points for a draft answer, never sent as they are. `{code}` is
+ * replaced with the tracking code. Three sources, listed in this order: the department's own
+ * (saved in the inbox), the ones the admin shared with every department, and the built-in ones below.
  */
+import * as z from 'zod/mini';
+import { id as departmentIdSchema, line, paragraph } from './schemas.ts';
+
 export type Template = { id: string; title: string; text: string };
+/** Where a template comes from: the code (`builtin`), the department (`department`), the admin for all (`shared`). */
+export type TemplateScope = 'builtin' | 'department' | 'shared';
+export type ScopedTemplate = Template & { scope: TemplateScope; updatedBy?: string; updatedAt?: string };
+
+export const MAX_TEMPLATE_TITLE = 120;
+export const MAX_TEMPLATE_TEXT = 4000;
+/** Saved templates per department (and shared): the picker stays usable and the partition small. */
+export const MAX_SAVED_TEMPLATES = 100;
+/** Saved templates' ids (`t-` and 12 base-36 characters); built-in ids are words and never match. */
+export const SAVED_TEMPLATE_ID = /^t-[a-z0-9]{12}$/;
+
+/**
+ * POST /api/inbox/templates: a new template (no `id`), an edit of a saved one (`id`), or its removal
+ * (`id`, `remove: true`). `shareWithAll`: the admin's templates for every department; `departmentId`:
+ * the admin's choice of department (officials: their own, the default).
+ */
+export const templateInputSchema = z
+  .strictObject({
+    id: z.optional(z.string().check(z.regex(SAVED_TEMPLATE_ID, 'must be a saved template id'))),
+    departmentId: z.optional(departmentIdSchema),
+    title: z.optional(line(MAX_TEMPLATE_TITLE)),
+    text: z.optional(paragraph(MAX_TEMPLATE_TEXT)),
+    shareWithAll: z.optional(z.boolean()),
+    remove: z.optional(z.literal(true)),
+  })
+  .check(
+    z.refine((v) => (v.remove ? Boolean(v.id) : Boolean(v.title && v.text)), {
+      message: 'title and text are required (removing needs only the id)',
+      path: ['text'],
+    }),
+  );
+export type TemplateInput = z.infer<typeof templateInputSchema>;
+
+const byTitle = (a: Template, b: Template) => a.title.localeCompare(b.title, 'vi');
+
+/** What the picker lists: the department's own, then those shared with all, then the built-in ones; by title within each. */
+export function mergeTemplates(departmentId: string, saved: { department: ScopedTemplate[]; shared: ScopedTemplate[] }): ScopedTemplate[] {
+  return [
+    ...[...saved.department].sort(byTitle),
+    ...[...saved.shared].sort(byTitle),
+    ...templatesFor(departmentId).map((t) => ({ ...t, scope: 'builtin' as const })),
+  ];
+}
 
 const COMMON: Template[] = [
   {
@@ -51,3 +98,6 @@ export function templatesFor(departmentId: string): Template[] {
 }
 
 export const fillTemplate = (template: Template, trackingCode: string) => template.text.replaceAll('{code}', trackingCode);
+
+/** An answer being written, as a template: its record's tracking code becomes `{code}` again. */
+export const unfillTemplate = (text: string, trackingCode: string) => text.replaceAll(trackingCode, '{code}');

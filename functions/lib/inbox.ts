@@ -10,6 +10,7 @@ import { assignedMessage } from '#shared/notifications';
 import { applyAction, type Action, type CaseRecord, type Transition } from '#shared/workflow';
 import { loadCatalog } from './catalog-store.ts';
 import { countOpenByStatus, moveInCounts, readCounters } from './inbox-counts.ts';
+import { forwardToDuplicates } from './duplicates.ts';
 import { countViews, getCase, putAuditEvent, queryQueue, queryQueues, saveCase } from './inbox-store.ts';
 import { log } from './log.ts';
 import { writeMonthMarkers } from './month-markers.ts';
@@ -123,4 +124,5 @@ export async function commitTransition(record: CaseRecord, transition: Transitio
     const text = transition.notice === 'answer-published' ? transition.record.answer?.text : requestText;
     await notifyCitizen(transition.record, transition.notice, now, text);
   }
+  if (transition.notice === 'answer-published') await forwardToDuplicates(transition.record, now);
 }

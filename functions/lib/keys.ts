@@ -7,6 +7,9 @@ import { localMonthOf } from '#shared/time';
 export const CATALOG_PARTITION = 'CATALOG';
 export const MONTH_MARKER_PREFIX = 'MONTH#';
 export const AUDIT_PREFIX = 'EVENT#';
+export const DUPLICATE_PREFIX = 'DUPLICATE#';
+/** The owner of templates shared with every department. */
+export const SHARED_TEMPLATES = 'all';
 
 export const keys = {
   department: (id: string) => ({ pk: `DEPT#${id}`, sk: '#META', gsi1pk: CATALOG_PARTITION, gsi1sk: `DEPT#${id}` }),
@@ -52,6 +55,11 @@ export const keys = {
   /** The officials directory: one entry per official and department, written on their own requests (officials-store.ts). */
   official: (departmentId: string, officialId: string) => ({ pk: `OFFICIALS#${departmentId}`, sk: `OFFICIAL#${officialId}` }),
   officialsPartition: (departmentId: string) => `OFFICIALS#${departmentId}`,
+  /** Answer templates saved by a department, or shared by the admin with every department (`all`): one partition each (template-store.ts). */
+  template: (owner: string, templateId: string) => ({ pk: `TEMPLATES#${owner}`, sk: `TEMPLATE#${templateId}` }),
+  templatesPartition: (owner: string) => `TEMPLATES#${owner}`,
+  /** A duplicate approved against an original, kept next to the original so its answer reaches the duplicate's citizen (duplicates.ts). */
+  duplicateLink: (originalCode: string, duplicateCode: string) => ({ pk: `FB#${originalCode}`, sk: `${DUPLICATE_PREFIX}${duplicateCode}` }),
   /** The morning digest of a department for one local day: written once, so it is sent once. */
   digest: (departmentId: string, day: string) => ({ pk: `DIGEST#${departmentId}`, sk: `DAY#${day}` }),
 };

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutItemCommand, QueryCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { CitizenNotice, Message } from '#shared/notifications';
+import { ORIGINAL_ANSWERED, type CitizenNotice, type Message } from '#shared/notifications';
 import { toLocalIso } from '#shared/time';
 import { dynamo, tableName } from './dynamo.ts';
 import { keys } from './keys.ts';
@@ -22,7 +22,7 @@ const KEEP_DAYS = 30;
  * `erased`: the citizen's contact data was erased before it was sent; it never will be.
  */
 export type OutboxState = 'pending' | 'delivered' | 'dead' | 'skipped' | 'erased';
-const CITIZEN_NOTICES: readonly string[] = ['received', 'info-requested', 'answer-published'] satisfies CitizenNotice[];
+const CITIZEN_NOTICES: readonly string[] = [...(['received', 'info-requested', 'answer-published'] satisfies CitizenNotice[]), ORIGINAL_ANSWERED];
 export type OutboxItem = Message & {
   id: string;
   state: OutboxState;
@@ -49,15 +49,21 @@ export function itemOf(entry: OutboxItem, now: Date) {
   return marshall({ ...keys.outbox(entry.id, entry.recordKey), ...queue, entity: 'outbox', ...entry, expiresAt }, { removeUndefinedValues: true });
 }
 
-/** Queues messages; a failure is logged, never thrown: the action that caused them already happened. */
-export async function enqueue(messages: Message[], ref: OutboxItem['ref'], now: Date): Promise<void> {
+/**
+ * Queues messages; a failure is logged, never thrown: the action that caused them already happened.
+ * With `onceKey` each message's id is `onceKey` and its channel, so queuing it again (a replay, two
+ * requests racing) adds nothing.
+ */
+export async function enqueue(messages: Message[], ref: OutboxItem['ref'], now: Date, onceKey?: string): Promise<void> {
   for (const message of messages) {
     const at = toLocalIso(now);
     const recordKey = ref.trackingCode && CITIZEN_NOTICES.includes(ref.kind) ? ref.trackingCode : undefined;
-    const entry: OutboxItem = { ...message, id: randomUUID(), state: 'pending', attempts: 0, createdAt: at, nextAttemptAt: at, ref, ...(recordKey ? { recordKey } : {}) };
+    const id = onceKey ? `${onceKey}-${message.channel}` : randomUUID();
+    const entry: OutboxItem = { ...message, id, state: 'pending', attempts: 0, createdAt: at, nextAttemptAt: at, ref, ...(recordKey ? { recordKey } : {}) };
     try {
       await dynamo().send(new PutItemCommand({ TableName: tableName(), Item: itemOf(entry, now), ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (error) {
+      if (onceKey && isConditionFailure(error)) continue; // already queued once
       log('error', 'outbox enqueue failed', { error, ref, channel: message.channel });
     }
   }

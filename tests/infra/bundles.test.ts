@@ -110,6 +110,17 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     expect(listed.statusCode).toBe(200);
     expect(listed.json.officials).toContainEqual({ id: 'f3a9-lan', name: 'Nguyễn Thị Lan' });
   },
+  // A template Lan saves is listed first for her department, before the built-in ones.
+  'inbox-templates-save': async () => {
+    const saved = await api('inbox-templates-save', 'POST', '/api/inbox/templates', { claims: LAN, body: { title: 'Mẫu của Sở', text: 'Cảm ơn Ông/Bà (mã {code}).' } });
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json).toMatchObject({ scope: 'department', updatedBy: 'Nguyễn Thị Lan' });
+  },
+  'inbox-templates-get': async () => {
+    const listed = await api('inbox-templates-get', 'GET', '/api/inbox/templates', { claims: LAN });
+    expect(listed.json.templates[0]).toMatchObject({ scope: 'department', title: 'Mẫu của Sở' });
+    expect(listed.json.templates.map((t: any) => t.scope)).toContain('builtin');
+  },
   'inbox-list': async () => expect((await api('inbox-list', 'GET', '/api/inbox', { claims: LAN })).json.items.map((i: any) => i.trackingCode)).toContain(code),
   'inbox-get': async () => expect((await api('inbox-get', 'GET', '/api/inbox/{trackingCode}', { params: { trackingCode: code }, claims: LAN })).json.contact.name).toBe('Phạm Thị Dung'),
   'inbox-action': async () => {

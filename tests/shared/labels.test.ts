@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { indexCatalog } from '#shared/catalog';
 import { STATUSES } from '#shared/feedback';
 import { exportRows } from '#shared/inbox';
-import { ACTION_LABELS, CATEGORY_LABELS, CHANNEL_LABELS, errorSentence, KIND_LABELS, labelOf, REASON_LABELS, STATUS_LABELS } from '#shared/labels';
+import { ACTION_LABELS, CATEGORY_LABELS, CHANNEL_LABELS, errorSentence, EVENT_LABELS, KIND_LABELS, labelOf, REASON_LABELS, STATUS_LABELS } from '#shared/labels';
 import { CHANNELS, KINDS, REASONS } from '#shared/schemas';
 import { ACTION_TYPES, CATEGORIES, type CaseRecord } from '#shared/workflow';
 import { rawCodesIn } from '../support/raw-codes.ts';
 
 describe('labels', () => {
   it('label every code in both languages', () => {
-    const lists = [[CHANNELS, CHANNEL_LABELS], [KINDS, KIND_LABELS], [STATUSES, STATUS_LABELS], [REASONS, REASON_LABELS], [CATEGORIES, CATEGORY_LABELS], [ACTION_TYPES, ACTION_LABELS]] as const;
+    const lists = [[CHANNELS, CHANNEL_LABELS], [KINDS, KIND_LABELS], [STATUSES, STATUS_LABELS], [REASONS, REASON_LABELS], [CATEGORIES, CATEGORY_LABELS], [ACTION_TYPES, ACTION_LABELS], [[...ACTION_TYPES, 'intake', 'answer-rated', 'follow-up'], EVENT_LABELS]] as const;
     for (const [codes, words] of lists) {
       for (const code of codes) {
         expect(labelOf(words as never, code, 'vi'), code).not.toBe(code);

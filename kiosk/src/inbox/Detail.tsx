@@ -2,14 +2,14 @@
 import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { CITIZEN } from '#shared/auth';
-import { fillTemplate } from '#shared/templates';
 import type { ActionType, AuditEvent } from '#shared/workflow';
-import { CHANNEL_LABELS, labelOf, reasonsText } from '#shared/labels';
+import { CATEGORY_LABELS, CHANNEL_LABELS, EVENT_LABELS, KIND_LABELS, STATUS_LABELS } from '#shared/labels';
 import { formatDateTime, lang } from '../common/i18n.ts';
 import { SlaBadge } from './List.tsx';
-import { act, department, detail, downloadLetter, errorText, flash, loadOfficials, me, officialName, officials, openForm, select, type Detail as DetailData } from './model.ts';
+import { act, detail, downloadLetter, errorText, flash, loadOfficials, me, officialName, officials, openForm, select, type Detail as DetailData } from './model.ts';
 import { td } from './daily-strings.ts';
-import { t, tk } from './strings.ts';
+import { t, tk, word } from './strings.ts';
+import { TemplatePicker, TemplateSave } from './Templates.tsx';
 
 /** Actions that need words or a choice open a small form; the others apply at once. */
 const FORMS: Partial<Record<ActionType, { field: 'text' | 'reason' | 'category' | 'departmentId' | 'of' | 'officialId'; optional?: boolean }>> = {
@@ -26,8 +26,6 @@ const FORMS: Partial<Record<ActionType, { field: 'text' | 'reason' | 'category' 
   duplicate: { field: 'of' },
   'erase-contact': { field: 'reason' },
 };
-
-const categoryKey = (c: string) => `cat_${c.replace(/-/g, '_')}`;
 
 /** The summary published beside the answer when the sender did not agree to publish their words. */
 function SummaryField({ record, id }: { record: DetailData; id: string }) {
@@ -84,12 +82,11 @@ function ActionForm({ record, type }: { record: DetailData; type: ActionType }) 
   const first = useRef<HTMLTextAreaElement & HTMLSelectElement & HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), [type]);
   useEffect(() => void (type === 'assign' && loadOfficials(record.departmentId)), [type, record.departmentId]);
-  const templates = department.value?.templates ?? me.value?.departments.find((d) => d.id === record.departmentId)?.templates ?? [];
   const submit = (e: Event) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget as HTMLFormElement);
     const body: Record<string, unknown> = { type };
-    for (const [key, value] of data) if (key !== 'template' && String(value).trim()) body[key] = String(value);
+    for (const [key, value] of data) if (String(value).trim()) body[key] = String(value);
     void act(record.trackingCode, body);
   };
   const id = `form-${type}`;
@@ -101,7 +98,7 @@ function ActionForm({ record, type }: { record: DetailData; type: ActionType }) 
           <label for={`${id}-v`}>{t('category')}</label>
           <select id={`${id}-v`} name="category" ref={first} required>
             {(me.value?.categories ?? []).map((c) => (
-              <option value={c} key={c}>{tk(categoryKey(c))}</option>
+              <option value={c} key={c}>{word(CATEGORY_LABELS, c)}</option>
             ))}
           </select>
         </div>
@@ -142,29 +139,13 @@ function ActionForm({ record, type }: { record: DetailData; type: ActionType }) 
       )}
       {(form.field === 'text' || form.field === 'reason') && (
         <>
-          {type === 'answer' && templates.length > 0 && (
-            <div class="field">
-              <label for={`${id}-tpl`}>{t('template')}</label>
-              <select
-                id={`${id}-tpl`}
-                name="template"
-                onChange={(e) => {
-                  const template = templates.find((x) => x.id === e.currentTarget.value);
-                  if (template && first.current) first.current.value = fillTemplate(template, record.trackingCode);
-                }}
-              >
-                <option value="">{t('templateNone')}</option>
-                {templates.map((x) => (
-                  <option value={x.id} key={x.id}>{x.title}</option>
-                ))}
-              </select>
-            </div>
-          )}
+          {type === 'answer' && <TemplatePicker code={record.trackingCode} departmentId={record.departmentId} target={first} />}
           <div class="field">
             <label for={`${id}-v`}>{form.field === 'reason' ? t('reason') : t('text')}</label>
             <textarea id={`${id}-v`} name={form.field} ref={first} required={!form.optional} maxLength={8000} defaultValue={type === 'answer' ? record.draft?.text ?? '' : ''} aria-describedby={type === 'answer' ? `${id}-note` : undefined} />
             {type === 'answer' && <p class="hint" id={`${id}-note`}>{t('redactionNote')}</p>}
           </div>
+          {type === 'answer' && <TemplateSave code={record.trackingCode} departmentId={record.departmentId} target={first} />}
           {(type === 'answer' || type === 'reject') && record.kind === 'pakn' && <SummaryField record={record} id={id} />}
         </>
       )}
@@ -186,19 +167,19 @@ function Events({ events }: { events: AuditEvent[] }) {
             <span class="when">{formatDateTime(e.at)}</span>{' '}
             {e.by.id === CITIZEN.id ? (
               <>
-                <strong>{t('citizen')}</strong> {e.type === 'info-received' ? t('citizenReplied') : tk(`event_${e.type}`)}
+                <strong>{t('citizen')}</strong> {e.type === 'info-received' ? t('citizenReplied') : word(EVENT_LABELS, e.type)}
                 {e.details?.rating && <> — {tk(`answerRating_${e.details.rating}`)}</>}
                 {e.details?.trackingCode && <> — <a href={`/inbox/${e.details.trackingCode}`} class="mono">{e.details.trackingCode}</a></>}
               </>
             ) : (
               <>
-                <strong>{e.by.username}</strong> {tk(`event_${e.type}`)}
+                <strong>{e.by.username}</strong> {word(EVENT_LABELS, e.type)}
               </>
             )}
-            {e.from !== e.to && <> ({tk(`status_${e.from}`)} → {tk(`status_${e.to}`)})</>}
+            {e.from !== e.to && <> ({word(STATUS_LABELS, e.from)} → {word(STATUS_LABELS, e.to)})</>}
             {e.details?.text && <p class="quote">{e.details.text}</p>}
             {e.details?.reason && <p class="quote">{e.details.reason}</p>}
-            {e.details?.category && <p>{tk(categoryKey(e.details.category))}</p>}
+            {e.details?.category && <p>{word(CATEGORY_LABELS, e.details.category)}</p>}
           </li>
         ))}
       </ol>
@@ -259,18 +240,18 @@ function Record({ record }: { record: DetailData }) {
     <article class="record" aria-labelledby="record-title">
       <header class="record-head">
         <h2 id="record-title" tabIndex={-1} ref={heading} class="mono">{record.trackingCode}</h2>
-        <span class={`status status-${record.status}`}>{tk(`status_${record.status}`)}</span>
+        <span class={`status status-${record.status}`}>{word(STATUS_LABELS, record.status)}</span>
         <SlaBadge sla={record.sla} />
       </header>
       <dl class="facts">
-        <dt>{t('kind')}</dt><dd>{record.kind === 'pakn' ? t('kind_pakn') : t('kind_rating')} · {labelOf(CHANNEL_LABELS, record.channel, lang.value)}</dd>
+        <dt>{t('kind')}</dt><dd>{word(KIND_LABELS, record.kind)} · {word(CHANNEL_LABELS, record.channel)}</dd>
         <dt>{t('department')}</dt><dd>{record.department.name}</dd>
         <dt>{t('counter')}</dt><dd>{record.counter.name}</dd>
         {record.procedure && (<><dt>{t('procedure')}</dt><dd>{record.procedure.code} — {record.procedure.name}</dd></>)}
         <dt>{t('received')}</dt><dd>{formatDateTime(record.receivedAt)}</dd>
         {record.dueAt && (<><dt>{t('due')}</dt><dd>{formatDateTime(record.dueAt, false)}{record.dueProvisional && <span class="provisional" data-testid="due-provisional"> ({t('dueProvisional')}) <small>{t('dueProvisionalHint')}</small></span>}</dd></>)}
         {record.rating !== undefined && (<><dt>{t('rating')}</dt><dd>{record.rating}/5{record.reasonLabels?.length ? ` · ${record.reasonLabels.map((label) => label[lang.value]).join(', ')}` : ''}</dd></>)}
-        {record.category && (<><dt>{t('category')}</dt><dd>{tk(categoryKey(record.category))}</dd></>)}
+        {record.category && (<><dt>{t('category')}</dt><dd>{word(CATEGORY_LABELS, record.category)}</dd></>)}
         {record.assignee && (<><dt>{t('assignee')}</dt><dd data-testid="assignee">{officialName(record.departmentId, record.assignee)}</dd></>)}
         {record.followUpOf && (<><dt>{t('followUpOf')}</dt><dd><a href={`/inbox/${record.followUpOf}`} class="mono" data-testid="follow-up-of" onClick={linkTo(record.followUpOf)}>{record.followUpOf}</a></dd></>)}
         {record.followUps?.length ? (<><dt>{t('followUps')}</dt><dd data-testid="follow-ups">{record.followUps.map((code) => <a key={code} href={`/inbox/${code}`} class="mono follow-up-link" onClick={linkTo(code)}>{code}</a>)}</dd></>) : null}

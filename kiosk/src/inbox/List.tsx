@@ -1,9 +1,10 @@
 /** Filters, bulk bar and the list of records (soonest due first). */
 import type { InboxItem } from '#shared/inbox';
 import { STATUSES } from '#shared/feedback';
+import { KIND_LABELS, STATUS_LABELS } from '#shared/labels';
 import { formatDateTime, lang } from '../common/i18n.ts';
 import { bulk, checked, counters, counts, departmentName, download, filters, items, listState, loadList, nextCursor, select, selectedCode, setFilters, errorText, viewingAll } from './model.ts';
-import { t, tk } from './strings.ts';
+import { t, tk, word } from './strings.ts';
 
 export function SlaBadge({ sla }: { sla: InboxItem['sla'] }) {
   if (sla.state === 'none') return null;
@@ -22,7 +23,7 @@ export function Filters() {
           <option value="done">{t('status_done')}</option>
           {STATUSES.map((s) => (
             <option value={s} key={s}>
-              {tk(`status_${s}`)}{counts.value[s] ? ` (${counts.value[s]})` : ''}
+              {word(STATUS_LABELS, s)}{counts.value[s] ? ` (${counts.value[s]})` : ''}
             </option>
           ))}
         </select>
@@ -31,8 +32,8 @@ export function Filters() {
         <label for="f-kind">{t('kind')}</label>
         <select id="f-kind" value={f.kind} onChange={(e) => setFilters({ kind: e.currentTarget.value })}>
           <option value="">{t('kind_all')}</option>
-          <option value="pakn">{t('kind_pakn')}</option>
-          <option value="rating">{t('kind_rating')}</option>
+          <option value="pakn">{word(KIND_LABELS, 'pakn')}</option>
+          <option value="rating">{word(KIND_LABELS, 'rating')}</option>
         </select>
       </div>
       <div class="field">
@@ -102,7 +103,7 @@ function Row({ item }: { item: InboxItem }) {
       <button type="button" class="row-main" onClick={() => void select(item.trackingCode)}>
         <span class="row-top">
           <span class="mono">{item.trackingCode}</span>
-          <span class={`status status-${item.status}`}>{tk(`status_${item.status}`)}</span>
+          <span class={`status status-${item.status}`}>{word(STATUS_LABELS, item.status)}</span>
           <SlaBadge sla={item.sla} />
           {item.dueProvisional && <span class="sla sla-provisional" title={t('dueProvisionalHint')}>{t('dueProvisional')}</span>}
           {item.citizenReplied && <span class="sla sla-new">{t('citizenRepliedBadge')}</span>}
@@ -112,7 +113,7 @@ function Row({ item }: { item: InboxItem }) {
         <span class="row-text">{item.comment ?? t('noComment')}</span>
         <span class="row-meta">
           {viewingAll.value && <span class="row-dept">{departmentName(item.departmentId)} · </span>}
-          {item.kind === 'pakn' ? t('kind_pakn') : t('kind_rating')}
+          {word(KIND_LABELS, item.kind)}
           {item.rating ? ` · ${item.rating}★` : ''} · {formatDateTime(item.receivedAt)}
           {item.hasDraft ? ` · ${t('draft')}` : ''}
         </span>

@@ -42,6 +42,21 @@ const vi = {
   spamConfirm: 'Đánh dấu rác',
   spamCancel: 'Không, quay lại',
   spamNotice: 'Ý kiến này đã bị đánh dấu rác. Nếu nhầm, hãy khôi phục: ý kiến trở về trạng thái trước đó.',
+  templateScope_department: 'Mẫu của đơn vị',
+  templateScope_shared: 'Mẫu dùng chung của tỉnh',
+  templateScope_builtin: 'Mẫu có sẵn',
+  templateUpdated: 'Mẫu do {name} lưu lúc {at}.',
+  templateSaveLegend: 'Lưu nội dung đang soạn làm mẫu',
+  templateSaveHint: 'Mã tra cứu của ý kiến này được lưu thành chỗ trống, tự điền mã của ý kiến khi dùng mẫu.',
+  templateTitle: 'Tên mẫu',
+  templateShareAll: 'Dùng chung cho mọi đơn vị',
+  templateSaveNew: 'Lưu làm mẫu',
+  templateUpdate: 'Cập nhật mẫu đang chọn',
+  templateRemove: 'Xoá mẫu đang chọn',
+  templateRemoveConfirm: 'Xoá mẫu “{title}”? Các cán bộ khác của đơn vị cũng sẽ không dùng được mẫu này nữa.',
+  templateNeedsTitle: 'Hãy nhập tên mẫu và nội dung trả lời trước khi lưu mẫu.',
+  templateSaved: 'Đã lưu mẫu “{title}”.',
+  templateRemoved: 'Đã xoá mẫu “{title}”.',
 };
 type Key = keyof typeof vi;
 
@@ -86,6 +101,21 @@ const en: Record<Key, string> = {
   spamConfirm: 'Mark spam',
   spamCancel: 'No, go back',
   spamNotice: 'This item was marked spam. If that was a mistake, restore it: it returns to its previous status.',
+  templateScope_department: 'Your department’s templates',
+  templateScope_shared: 'Shared by the province',
+  templateScope_builtin: 'Built-in templates',
+  templateUpdated: 'Saved by {name} at {at}.',
+  templateSaveLegend: 'Save the text you are writing as a template',
+  templateSaveHint: 'This item’s tracking code is saved as a blank, filled with each item’s own code when the template is used.',
+  templateTitle: 'Template name',
+  templateShareAll: 'Share with every department',
+  templateSaveNew: 'Save as template',
+  templateUpdate: 'Update the chosen template',
+  templateRemove: 'Remove the chosen template',
+  templateRemoveConfirm: 'Remove the template “{title}”? The other officials of your department will no longer have it either.',
+  templateNeedsTitle: 'Enter a template name and the answer text before saving a template.',
+  templateSaved: 'Template “{title}” saved.',
+  templateRemoved: 'Template “{title}” removed.',
 };
 
 export const td = translator({ vi, en });

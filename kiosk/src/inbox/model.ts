@@ -3,7 +3,7 @@ import { computed, signal } from '@preact/signals';
 import type { Official } from '#shared/auth';
 import { ALL_DEPARTMENTS } from '#shared/catalog';
 import { withKnownStates, type InboxItem, type inboxDetailView, type KnownState } from '#shared/inbox';
-import type { Template } from '#shared/templates';
+import type { ScopedTemplate } from '#shared/templates';
 import { errorSentence } from '#shared/labels';
 import { api, type ApiError, type ApiResult } from '../common/api.ts';
 import { lang } from '../common/i18n.ts';
@@ -13,7 +13,7 @@ import { t } from './strings.ts';
 export type Detail = ReturnType<typeof inboxDetailView> & { warnings?: string[] };
 export type Me = {
   official: Official;
-  departments: { id: string; name: string; own: boolean; counters: { id: string; name: string }[]; templates: Template[] }[];
+  departments: { id: string; name: string; own: boolean; counters: { id: string; name: string }[] }[];
   allDepartments: { id: string; name: string }[];
   categories: string[];
 };
@@ -46,6 +46,28 @@ export async function loadOfficials(departmentId: string): Promise<void> {
   if (officials.value[departmentId]) return;
   const result = await call<{ officials: { id: string; name: string }[] }>(`/api/inbox/officials?departmentId=${encodeURIComponent(departmentId)}`);
   if (result.ok) officials.value = { ...officials.value, [departmentId]: result.data.officials };
+}
+/** Answer templates of each department (GET /api/inbox/templates), loaded when an answer form opens. */
+export const templates = signal<Record<string, ScopedTemplate[]>>({});
+export async function loadTemplates(departmentId: string, again = false): Promise<void> {
+  if (templates.value[departmentId] && !again) return;
+  const result = await call<{ templates: ScopedTemplate[] }>(`/api/inbox/templates?departmentId=${encodeURIComponent(departmentId)}`);
+  if (result.ok) templates.value = { ...templates.value, [departmentId]: result.data.templates };
+}
+
+/** Saves (or with `remove`, removes) a template, then reloads the department's list. The saved one, or undefined on failure (flashed). */
+export async function saveTemplate(departmentId: string, body: Record<string, unknown>): Promise<ScopedTemplate | undefined> {
+  const result = await call<ScopedTemplate>('/api/inbox/templates', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body.shareWithAll ? body : { ...body, departmentId }),
+  });
+  if (!result.ok) {
+    flash.value = { tone: 'bad', text: t('actionFailed', { message: errorText(result.error) }) };
+    return undefined;
+  }
+  await loadTemplates(departmentId, true);
+  return result.data;
 }
 /** An official's name from the loaded lists (an id stays as it is until they load). */
 export const officialName = (departmentId: string, id: string) => officials.value[departmentId]?.find((o) => o.id === id)?.name ?? id;
