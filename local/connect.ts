@@ -1,7 +1,7 @@
 /**
- * How command-line tools reach the data: the running `npm start` (DATA_DIR/stack.json) when there
- * is one, else DATA_DIR opened directly (LevelDB allows one process at a time, so never both), or
- * with `aws` the DynamoDB table TABLE_NAME under the default AWS credentials.
+ * How command-line tools reach the data: the running `npm start` (DATA_DIR/stack.json: its table and
+ * stats store) when there is one, else DATA_DIR opened directly (LevelDB allows one process at a
+ * time, so never both), or with `aws` the DynamoDB table TABLE_NAME under the default AWS credentials.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { TRACKING_CODE_SECRET } from '#functions/lib/code-for-key';
 import { readSecret } from '#functions/lib/secrets';
 import { config, useLocalStore } from './config.ts';
 import { startLocalStore } from './stack.ts';
+import { startStatsStore, useStatsStore } from './stats-store.ts';
 
 export type Connection = { where: string; close: () => Promise<void> };
 
@@ -25,13 +26,14 @@ export async function connectToStore(options: { aws?: boolean; trackingCodes?: b
     return { where: `DynamoDB table ${process.env.TABLE_NAME}`, close: async () => undefined };
   }
   try {
-    const running = JSON.parse(await readFile(join(config.dataDir, 'stack.json'), 'utf8')) as { pid: number; dynamodbEndpoint: string };
+    const running = JSON.parse(await readFile(join(config.dataDir, 'stack.json'), 'utf8')) as { pid: number; dynamodbEndpoint: string; s3Endpoint: string };
     process.kill(running.pid, 0); // throws when that process is gone
     useLocalStore(running.dynamodbEndpoint);
+    useStatsStore(running.s3Endpoint);
     return { where: `the running local stack (pid ${running.pid})`, close: async () => undefined };
   } catch {
-    const store = await startLocalStore({ seed: false });
-    return { where: config.dataDir, close: store.close };
+    const [store, stats] = await Promise.all([startLocalStore({ seed: false }), startStatsStore()]);
+    return { where: config.dataDir, close: () => Promise.all([store.close(), stats.close()]).then(() => undefined) };
   }
 }
 
