@@ -23,7 +23,8 @@ export type Job = {
  * - `sms`: SNS Publish to phone numbers (SMS).
  * - `email`: SES SendEmail from MAIL_FROM (unset when no sender is configured: e-mail off).
  * - `dead-letters`: SQS SendMessage to the notifications dead-letter queue.
- * - `tracking-codes`: the per-deployment HMAC key that turns an Idempotency-Key into a tracking code.
+ * - `tracking-codes`: the per-deployment HMAC key that turns an Idempotency-Key into a tracking code
+ *   (its Secrets Manager ARN and GetSecretValue on it; functions/lib/code-for-key.ts reads it at run time).
  */
 export type Capability = 'stats-bucket' | 'sms' | 'email' | 'dead-letters' | 'tracking-codes';
 
@@ -32,7 +33,7 @@ export const CAPABILITY_ENV = {
   sms: 'SMS_SENDER_ID',
   email: 'MAIL_FROM',
   'dead-letters': 'DEAD_LETTER_QUEUE_URL',
-  'tracking-codes': 'TRACKING_CODE_SECRET',
+  'tracking-codes': 'TRACKING_CODE_SECRET_ARN',
 } as const satisfies Record<Capability, string>;
 
 /**

@@ -13,6 +13,6 @@ import { codeForKey } from './lib/code-for-key.ts';
 export const handler = http({
   body: reserveCodesSchema,
   handler: async ({ body }) => ({
-    body: { codes: body.keys.map((key) => ({ key, trackingCode: codeForKey(key) })) },
+    body: { codes: await Promise.all(body.keys.map(async (key) => ({ key, trackingCode: await codeForKey(key) }))) },
   }),
 });

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { JOBS } from '#functions/jobs';
+import { SECRET_MAX_AGE_SECONDS } from '#functions/lib/secrets';
 import { submissionWrites } from './cost-model.ts';
 import { buildApp } from './stacks/index.ts';
 
@@ -33,6 +34,7 @@ export const PRICES = {
   alarm: 0.1,
   kmsKey: 1,
   secret: 0.4,
+  secretsApiCall: 0.05 / 1e4,
   dashboard: 3,
   schedulerInvocation: 1 / 1e6,
   xrayTrace: 5 / 1e6,
@@ -58,7 +60,17 @@ export const ASSUMED = {
   busySecondsPerMonth: 22 * 9 * 3600,
   /** Billed duration of a scheduled run that finds little to do (delivery every minute, hourly checks). */
   idleJobMs: 300,
+  /** Execution environments each function keeps warm all month: an upper bound at a province's load (idle ones are reclaimed). */
+  warmEnvironmentsPerFunction: 1,
 };
+
+/**
+ * GetSecretValue calls a month: each warm environment of a function that reads `secrets` secrets
+ * refreshes each one when its cache (functions/lib/secrets.ts) is older than `maxAgeSeconds`.
+ */
+export function secretReadsPerMonth(secrets: number, maxAgeSeconds = SECRET_MAX_AGE_SECONDS, environments = ASSUMED.warmEnvironmentsPerFunction): number {
+  return secrets * environments * Math.ceil((31 * 24 * 3600) / maxAgeSeconds);
+}
 
 /**
  * Share of requests X-Ray records under Lambda's default sampling rule (the first request each
@@ -105,6 +117,9 @@ function report(smsUsd: number): string[] {
   const indexes = (table.GlobalSecondaryIndexes as { IndexName: string; Projection: { ProjectionType: string } }[]) ?? [];
   const acl = (Object.values(edge.findResources('AWS::WAFv2::WebACL'))[0] as { Properties: any }).Properties;
   const count = (type: string) => Object.keys(site.findResources(type)).length;
+  /** (function, secret) pairs: each function reads the secrets whose ARN it is given. */
+  const secretReaders = functions.flatMap((f) => Object.keys(f.Environment?.Variables ?? {}).filter((name) => name.endsWith('_SECRET_ARN'))).length;
+  const secretReads = secretReadsPerMonth(secretReaders);
 
   out.push(`From the template: submit-feedback ${submit.MemorySize} MB ${submit.Architectures}; table indexes ${indexes.map((i) => `${i.IndexName} (${i.Projection.ProjectionType})`).join(', ')}`);
   out.push(`WAF rules ${acl.Rules.length}; alarms ${count('AWS::CloudWatch::Alarm')}; KMS keys ${count('AWS::KMS::Key')}; secrets ${count('AWS::SecretsManager::Secret')}; functions ${functions.length}; SMS ${usd(smsUsd)} per part (--sms-usd)`);
@@ -171,6 +186,7 @@ function report(smsUsd: number): string[] {
     'CloudWatch dashboard': count('AWS::CloudWatch::Dashboard') * PRICES.dashboard,
     'KMS keys': count('AWS::KMS::Key') * PRICES.kmsKey,
     'Secrets Manager': count('AWS::SecretsManager::Secret') * PRICES.secret,
+    [`secret reads (${secretReaders} function × secret pairs, ${secretReads.toLocaleString('en')} GetSecretValue at most)`]: secretReads * PRICES.secretsApiCall,
     [`scheduled runs (${Math.round(runs).toLocaleString('en')}: Lambda, Scheduler, X-Ray)`]: jobRuns.reduce(
       (a, j) => a + j.runs * (PRICES.lambdaRequest + (ASSUMED.idleJobMs / 1000) * j.gb * PRICES.lambdaArmGbSecond + PRICES.schedulerInvocation + PRICES.xrayTrace),
       0,

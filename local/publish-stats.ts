@@ -1,12 +1,13 @@
 /**
  * `npm run publish-stats [-- --month YYYY-MM …]`: the publication job against the running local
- * stack (DATA_DIR/stack.json), else DATA_DIR itself; files go to DATA_DIR/public/stats (served at
- * /stats/…). Without --month: the previous and the running month (plus any closed month missed).
+ * stack (DATA_DIR/stack.json), else DATA_DIR itself; objects go to the local stats store (S3,
+ * local/stats-store.ts; served at /stats/…). Without --month: the previous and the running month (plus any closed month missed).
  * Prints, per month, items read from the month's partitions ÷ records the month is about (1.0 =
  * each record read once, nothing else).
  */
 import { connectToStore } from './connect.ts';
-import { describeReport, localStatsOutput, publishLocalStats } from './stats-publication.ts';
+import { defaultStatsOutput } from '#functions/lib/stats-output';
+import { describeReport, publishLocalStats } from './stats-publication.ts';
 
 const args = process.argv.slice(2);
 const months = args.flatMap((arg, i) => (arg === '--month' ? [args[i + 1] ?? ''] : arg.startsWith('--month=') ? [arg.slice(8)] : []));
@@ -17,6 +18,6 @@ if (bad.length) {
 }
 const connection = await connectToStore();
 for (const report of await publishLocalStats(months, new Date())) console.log(describeReport(report));
-console.log(`files in ${localStatsOutput().where}`);
+console.log(`objects in ${defaultStatsOutput().where}`);
 await connection.close();
 process.exit(0);

@@ -1,4 +1,4 @@
-/** The local HTTP server: /api/* through the adapter, the built pages and published files as static files. */
+/** The local HTTP server: /api/* through the adapter, the built pages and the published statistics as static files. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch, type AdapterOptions } from './adapter.ts';
@@ -26,7 +26,6 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 }
 
 export type ServerOptions = AdapterOptions & {
-  dataDir: string;
   /** Extra handlers (OIDC provider, dev pages) tried before static files; return true when handled. */
   mounts?: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean)[];
 };
@@ -49,7 +48,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Server
     return;
   }
   for (const mount of options.mounts ?? []) if (await mount(req, res)) return;
-  await serveStatic(req, res, options.dataDir);
+  await serveStatic(req, res);
 }
 
 export async function startServer(port: number, options: ServerOptions): Promise<{ server: Server; url: string }> {

@@ -12,11 +12,12 @@ import { registerDemoOfficials } from './officials.ts';
 import { startServer } from './server.ts';
 import { startLocalStore } from './stack.ts';
 import { describeReport, publishLocalStats } from './stats-publication.ts';
+import { startStatsStore } from './stats-store.ts';
 
 await ensurePagesBuilt();
-const store = await startLocalStore();
+const [store, stats] = await Promise.all([startLocalStore(), startStatsStore()]);
 if (store.seeded) console.log(`Demo data loaded: ${store.seeded.items} items.`);
-// The statistics page reads static files only: publish them once now (the daily job keeps them fresh);
+// The statistics page reads the published objects only (S3, as in AWS): publish them once now (the daily job keeps them fresh);
 // after seeding, every month of the demo history, so the 12-month charts have a trend to show.
 await publishLocalStats(store.seeded?.months ?? [], new Date())
   .then((reports) => reports.forEach((report) => console.log(`Statistics ${describeReport(report)}`)))
@@ -32,14 +33,13 @@ process.env.PUBLIC_BASE_URL ??= config.publicBaseUrl;
 process.env.DEPARTMENT_ALERT_EMAIL ??= '{departmentId}@gopy.local';
 const stopJobs = startJobTimers(JOBS);
 const { server, url } = await startServer(config.port, {
-  dataDir: config.dataDir,
   authenticate: signIn.authenticate,
   // Stands in for the WAF per-IP rate rule on public submissions (RATE_LIMIT_IP).
   guards: [ipRateGuard()],
   mounts: [signIn.oidc.mount, devOutboxMount(process.env.NOTIFY_OUTBOX_DIR)],
 });
 const stackFile = join(config.dataDir, 'stack.json');
-await writeFile(stackFile, JSON.stringify({ pid: process.pid, url, dynamodbEndpoint: store.endpoint, tableName: config.tableName }));
+await writeFile(stackFile, JSON.stringify({ pid: process.pid, url, dynamodbEndpoint: store.endpoint, s3Endpoint: stats.endpoint, tableName: config.tableName }));
 
 console.log(`
 Góp Ý is running on ${url}
@@ -59,7 +59,7 @@ async function stop() {
   stopJobs();
   server.close();
   server.closeAllConnections();
-  await store.close();
+  await Promise.all([store.close(), stats.close()]);
   await rm(stackFile, { force: true });
   process.exit(0);
 }

@@ -1,11 +1,13 @@
 /**
- * Static files: the built pages (kiosk/dist) by route, and published files under DATA_DIR/public
- * (statistics). In AWS, CloudFront + S3 do this with the same paths and headers.
+ * Static files: the built pages (kiosk/dist) by route, and the published statistics at /stats/…,
+ * read by GetObject from the stats bucket the job wrote (local/stats-store.ts). In AWS, CloudFront
+ * + S3 do this with the same paths and headers.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { defaultStatsOutput, type StatsOutput } from '#functions/lib/stats-output';
 import { PAGE_ROUTES, SECURITY_HEADERS } from '#shared/pages';
 
 const DIST = resolve('kiosk/dist');
@@ -43,13 +45,38 @@ function inside(root: string, relative: string): string | undefined {
   return full.startsWith(root + '/') || full === root ? full : undefined;
 }
 
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, dataDir: string): Promise<void> {
+/** The statistics files are flat (index.json, YYYY-MM.json|csv): a name with a slash or `..` is none of them. */
+const STATS_NAME = /^\/stats\/([\w-]+\.(?:json|csv))$/;
+
+/** One S3 client per bucket and endpoint (they change only when a test starts another store). */
+let stats: { key: string; output: StatsOutput } | undefined;
+function statsOutput(): StatsOutput | undefined {
+  if (!process.env.STATS_BUCKET) return undefined; // no stats store in this process: /stats/… is 404
+  const key = `${process.env.S3_ENDPOINT}|${process.env.STATS_BUCKET}`;
+  if (stats?.key !== key) stats = { key, output: defaultStatsOutput() };
+  return stats.output;
+}
+
+async function sendPublished(res: ServerResponse, path: string, head: boolean): Promise<boolean> {
+  const name = STATS_NAME.exec(path)?.[1];
+  const body = name ? await statsOutput()?.read(name) : undefined;
+  if (body === undefined) return false;
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': TYPES[extname(name!)]!,
+    'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'public, max-age=300',
+  });
+  res.end(head ? undefined : body);
+  return true;
+}
+
+export async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
   const head = req.method === 'HEAD';
   const page = PAGE_ROUTES.find((route) => route.match.test(path));
   if (page && (await sendFile(res, join(DIST, page.file), 'no-cache', head))) return;
-  const published = path.startsWith('/stats/') ? inside(join(dataDir, 'public'), path) : undefined;
-  if (published && (await sendFile(res, published, 'public, max-age=300', head))) return;
+  if (path.startsWith('/stats/') && (await sendPublished(res, path, head))) return;
   const asset = inside(DIST, path);
   if (asset && path.startsWith('/assets/') && (await sendFile(res, asset, 'public, max-age=31536000, immutable', head))) return;
   if (asset && !path.endsWith('/') && (await sendFile(res, asset, 'public, max-age=3600', head))) return;

@@ -36,7 +36,7 @@ if (running && (await fetch(`${running.url}${OIDC_PATH}/.well-known/openid-confi
   tokens = await signIn(running.url, official.username, official.password, config.publicBaseUrl);
 } else {
   const oidc = await createOidc({ issuer: `${config.publicBaseUrl}${OIDC_PATH}`, dataDir: config.dataDir, officials });
-  const { server, url } = await startServer(0, { dataDir: config.dataDir, mounts: [oidc.mount] });
+  const { server, url } = await startServer(0, { mounts: [oidc.mount] });
   try {
     tokens = await signIn(url, official.username, official.password, config.publicBaseUrl);
   } finally {

@@ -11,7 +11,7 @@ import { describeIssues } from '#shared/schemas';
 import { normalizeJson } from '#shared/text';
 import { asUnavailable } from './dynamo.ts';
 import { log } from './log.ts';
-import { assertViaSite } from './origin-guard.ts';
+import { assertViaSite, originSecret } from './origin-guard.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -90,7 +90,7 @@ export function http<B = undefined, Q = Record<string, string | undefined>>(opti
         Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v as string | undefined]),
       );
       const now = new Date();
-      assertViaSite(headers);
+      assertViaSite(headers, await originSecret());
       const body = options.body ? parse(options.body, readBody({ ...event, headers } as HttpEvent), 'body') : (undefined as B);
       const query = options.query
         ? parse(options.query, normalizeJson(event.queryStringParameters ?? {}), 'query')

@@ -28,7 +28,7 @@ async function withinReceiptCap(record: FeedbackRecord, messages: Message[]): Pr
   const expiresAt = Math.floor(Date.parse(endOfLocalDay(day)) / 1000) + 86_400;
   const allowed: Message[] = [];
   try {
-    for (const message of messages) if (await takeSlot(keys.receiptCap(recipientHash(message), day), cap, expiresAt)) allowed.push(message);
+    for (const message of messages) if (await takeSlot(keys.receiptCap(await recipientHash(message), day), cap, expiresAt)) allowed.push(message);
   } catch (error) {
     // Unknown count: send nothing rather than risk the flood; the submission itself is accepted.
     log('error', 'receipt cap unavailable, receipt notices not sent', { error, trackingCode: record.trackingCode });

@@ -1,10 +1,9 @@
 /**
  * Where the published statistics go: `stats/…` objects of the site bucket (STATS_BUCKET, served by
- * CloudFront at /stats/…) in AWS; DATA_DIR/public/stats locally (served at /stats/… by
- * local/static.ts). The job is the same code either way; only this port differs.
+ * CloudFront at /stats/…). Locally the bucket is an S3-compatible server from npm (S3_ENDPOINT,
+ * local/stats-store.ts) and local/static.ts serves /stats/… by reading the objects back through
+ * this port: the job and the pages use the same S3 code in AWS and locally.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 export type StatsOutput = {
@@ -14,22 +13,14 @@ export type StatsOutput = {
   write(name: string, body: string, contentType: string): Promise<void>;
 };
 
-export function fileOutput(dir: string): StatsOutput {
-  return {
-    where: dir,
-    read: (name) => readFile(join(dir, name), 'utf8').catch((error) => (error.code === 'ENOENT' ? undefined : Promise.reject(error))),
-    async write(name, body) {
-      const file = join(dir, name);
-      await mkdir(dirname(file), { recursive: true });
-      // Write then rename: a reader never sees half a file.
-      await writeFile(`${file}.tmp`, body);
-      await rename(`${file}.tmp`, file);
-    },
-  };
-}
+/** AWS's S3 in Lambda; the local store's endpoint when S3_ENDPOINT is set (path-style, like any S3-compatible server). */
+const s3Client = () => {
+  const endpoint = process.env.S3_ENDPOINT;
+  return new S3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
+};
 
 export function s3Output(bucket: string, prefix = 'stats/'): StatsOutput {
-  const s3 = new S3Client({});
+  const s3 = s3Client();
   return {
     where: `s3://${bucket}/${prefix}`,
     async read(name) {
@@ -60,8 +51,9 @@ function isMissing(error: unknown): boolean {
   return error instanceof NoSuchKey || name === 'NoSuchKey' || name === 'NotFound' || $metadata?.httpStatusCode === 404;
 }
 
-/** S3 when STATS_BUCKET is set (AWS), else DATA_DIR/public/stats. */
+/** The statistics bucket of this deployment (AWS) or of the local stack (STATS_BUCKET either way). */
 export function defaultStatsOutput(): StatsOutput {
   const bucket = process.env.STATS_BUCKET;
-  return bucket ? s3Output(bucket) : fileOutput(resolve(process.env.DATA_DIR ?? '.data', 'public', 'stats'));
+  if (!bucket) throw new Error('STATS_BUCKET is not set: in AWS the stats-bucket capability sets it, locally the stats store (local/stats-store.ts)');
+  return s3Output(bucket);
 }

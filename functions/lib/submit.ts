@@ -58,7 +58,7 @@ export async function submitFeedback(
  */
 export async function createOnce(build: (trackingCode: string) => FeedbackRecord, options: { idempotencyKey?: string; requestHash: string; now: Date }): Promise<Submitted> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const trackingCode = options.idempotencyKey ? codeForKey(options.idempotencyKey) : randomCode();
+    const trackingCode = options.idempotencyKey ? await codeForKey(options.idempotencyKey) : randomCode();
     const record = build(trackingCode);
     // Only backdated (imported) records touch the counters; a live one is counted as new (inbox-counts.ts).
     const counters = record.source === 'api' ? undefined : await readCounters([record.departmentId]);

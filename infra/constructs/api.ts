@@ -13,7 +13,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { ORIGIN_VERIFY_HEADER } from '#functions/lib/origin-guard';
+import { ORIGIN_SECRET, ORIGIN_VERIFY_HEADER } from '#functions/lib/origin-guard';
 import { ROUTES, type Route } from '#functions/routes';
 import { fixedSiteOrigin, type StageConfig } from '../config.ts';
 import type { AuthConstruct } from './auth.ts';
@@ -98,13 +98,16 @@ export class ApiConstruct extends Construct {
 
     // The execute-api URL is public and bypasses CloudFront's WAF: CloudFront sends this secret
     // (functions/lib/origin-guard.ts) and the handlers answer 403 to anything that lacks it.
+    // Secrets are read at run time where the service allows it: the functions get the ARN and
+    // GetSecretValue on this secret only. CloudFront has no secret reference for a custom origin
+    // header, so the distribution's configuration necessarily holds the value (docs/DEPLOY.md).
     const originSecret = new Secret(this, 'OriginVerifySecret', {
-      description: 'Header value CloudFront adds to /api requests (ORIGIN_VERIFY_SECRET)',
+      description: 'Header value CloudFront adds to /api requests (the functions read it by ORIGIN_VERIFY_SECRET_ARN)',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
     Validations.of(originSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Shared by the distribution and the functions through deploy-time references; rotating means redeploying both, which `npm run deploy` does. It only proves a request came through CloudFront.',
+      reason: 'Shared by the distribution (a deploy-time reference: CloudFront has no run-time one) and the functions (read at run time, cached 5 minutes); rotating means redeploying the distribution, which `npm run deploy` does. It only proves a request came through CloudFront.',
     });
     this.originVerify = { name: ORIGIN_VERIFY_HEADER, value: originSecret.secretValue.unsafeUnwrap() };
     const authorizer = new HttpUserPoolAuthorizer('Officials', auth.userPool, { userPoolClients: [auth.client] });
@@ -116,7 +119,8 @@ export class ApiConstruct extends Construct {
         logRetention: config.logRetention,
         removalPolicy: config.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       }).bindTable(table, access);
-      fn.addEnvironment('ORIGIN_VERIFY_SECRET', this.originVerify.value);
+      fn.addEnvironment(ORIGIN_SECRET.arn, originSecret.secretArn);
+      originSecret.grantRead(fn);
       bindCapabilities(fn, routes.flatMap((route) => route.uses ?? []), resources);
       Validations.of(fn).acknowledge(
         { id: 'Serverless-LambdaDLQ', reason: 'Invoked synchronously by API Gateway: the caller gets the error; there is no event to dead-letter.' },

@@ -51,8 +51,12 @@ const BIND: Record<Capability, (fn: AppFunction, resources: CapabilityResources)
     fn.addEnvironment(CAPABILITY_ENV.email, mailFrom);
     fn.allow(['ses:SendEmail', 'ses:SendRawEmail'], sesIdentities(mailFrom), { StringEquals: { 'ses:FromAddress': mailFrom } });
   },
-  // Resolved at deploy time (a dynamic reference): the template never holds the value.
-  'tracking-codes': (fn, { trackingCodeSecret }) => fn.addEnvironment(CAPABILITY_ENV['tracking-codes'], trackingCodeSecret.secretValue.unsafeUnwrap()),
+  // The ARN, never the value: functions/lib/code-for-key.ts reads it at run time (cached), so neither
+  // the template nor the function's configuration holds the key.
+  'tracking-codes': (fn, { trackingCodeSecret }) => {
+    fn.addEnvironment(CAPABILITY_ENV['tracking-codes'], trackingCodeSecret.secretArn);
+    trackingCodeSecret.grantRead(fn);
+  },
   'dead-letters': (fn, { deadLetters }) => {
     fn.addEnvironment(CAPABILITY_ENV['dead-letters'], deadLetters.queueUrl);
     deadLetters.grantSendMessages(fn);

@@ -72,7 +72,7 @@ export class DataConstruct extends Construct {
       });
     }
     this.trackingCodeSecret = new Secret(this, 'TrackingCodeSecret', {
-      description: 'HMAC key for tracking codes (TRACKING_CODE_SECRET)',
+      description: 'HMAC key for tracking codes (functions read it by TRACKING_CODE_SECRET_ARN)',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { publishStats, type MonthReport } from '#functions/publish-stats';
 import { countOpenByStatus, reconcileCounts } from '#functions/lib/inbox-counts';
 import { queryQueue } from '#functions/lib/inbox-store';
-import { fileOutput } from '#functions/lib/stats-output';
+import { defaultStatsOutput } from '#functions/lib/stats-output';
+import { startStatsStore } from '#local/stats-store';
 import { useLocalStore } from '#local/config';
 import { signIn } from '#local/oidc-client';
 import { loadDemoOfficials } from '#local/oidc';
@@ -28,7 +29,7 @@ const carried = ({ carried, carry }: MonthReport) => (carry ? `${carried} open r
 export async function benchScale(options: { records: number; samples: number }): Promise<Row[]> {
   const stack = await startStackProcess('both', { RATE_LIMIT_IP: 'off', RATE_LIMIT_DEVICE: 'off' });
   const raw = rawStore(stack.endpoint);
-  const outDir = await mkdtemp(join(tmpdir(), 'gopy-stats-'));
+  const stats = await startStatsStore({ persist: false }); // the job writes to S3, as in AWS
   try {
     useLocalStore(stack.endpoint); // the publication job runs here, as its own Lambda would
     const catalog = await loadDemoCatalog();
@@ -63,7 +64,7 @@ export async function benchScale(options: { records: number; samples: number }):
     };
     const publish = async () => {
       const start = performance.now();
-      const [report] = await publishStats([month], { output: fileOutput(outDir), now: new Date() });
+      const [report] = await publishStats([month], { output: defaultStatsOutput(), now: new Date() });
       return { ms: performance.now() - start, report: report! };
     };
 
@@ -104,6 +105,6 @@ export async function benchScale(options: { records: number; samples: number }):
   } finally {
     raw.client.destroy();
     await stack.kill();
-    await rm(outDir, { recursive: true, force: true });
+    await stats.close();
   }
 }

@@ -5,33 +5,27 @@
  * sender's own words (no allowPublication); after erase-contact and a republication, still none,
  * and the published texts are byte for byte the same.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { fileOutput } from '#functions/lib/stats-output';
+import { defaultStatsOutput } from '#functions/lib/stats-output';
 import { publishStats } from '#functions/publish-stats';
 import { localMonthOf } from '#shared/time';
 import { signInOfficial, startBrowserStack, type BrowserStack } from '../support/browser.ts';
 import { bearer, submitPetition, tokenFor } from '../support/inbox.ts';
 
 let stack: BrowserStack;
-let dataDir: string;
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'publication-page-'));
-  stack = await startBrowserStack({ auth: true, dataDir });
+  stack = await startBrowserStack({ auth: true, stats: true });
 });
 afterAll(async () => {
   await stack?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 const month = localMonthOf(new Date());
-const statsDir = () => join(dataDir, 'public', 'stats');
+const readPublished = async (name: string) => (await defaultStatsOutput().read(name)) ?? '';
 async function republish(): Promise<string> {
-  await publishStats([month], { output: fileOutput(statsDir()), now: new Date() });
-  return readFile(join(statsDir(), `${month}.json`), 'utf8');
+  await publishStats([month], { output: defaultStatsOutput(), now: new Date() });
+  return readPublished(`${month}.json`);
 }
 const COMMENT = 'Tôi là Phạm Thị Hồng Nhung, hồ sơ 000.00.15.H29-261110-0042 bị trả chậm.';
 const ANSWER =
@@ -79,7 +73,7 @@ test('an approved answer quoting the sender’s contact data publishes none of i
   // The statistics file and page.
   const before = JSON.parse(await republish()).answers.find((a: { answer: string }) => a.answer === published);
   expect(before).toBeDefined();
-  noSecrets('stats file', await readFile(join(statsDir(), `${month}.json`), 'utf8'));
+  noSecrets('stats file', await readPublished(`${month}.json`));
   const stats = await stack.newPage();
   await stats.goto(`${stack.url}/stats`);
   await stats.fill('#answer-search', 'Trân trọng');

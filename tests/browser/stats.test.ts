@@ -1,33 +1,27 @@
 /**
- * The public statistics page against files published by the real job from demo history: opens
- * /stats, switches month, and finds the month file's figures on the page (no API call involved).
+ * The public statistics page against objects published by the real job from demo history (the local
+ * stats store, S3): opens /stats, switches month, and finds the month file's figures on the page.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { fileOutput } from '#functions/lib/stats-output';
+import { defaultStatsOutput } from '#functions/lib/stats-output';
 import { publishStats } from '#functions/publish-stats';
 import type { PublishedMonth } from '#shared/stats/publication';
 import { addMonths, localMonthOf } from '#shared/time';
 import { seriousA11yViolations, startBrowserStack, type BrowserStack } from '../support/browser.ts';
 
 let stack: BrowserStack;
-let dataDir: string;
 const current = localMonthOf(new Date());
 const previous = addMonths(current, -1);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'stats-page-'));
-  stack = await startBrowserStack({ dataDir, seedHistory: true });
-  await publishStats([addMonths(current, -2), previous, current], { output: fileOutput(join(dataDir, 'public', 'stats')), now: new Date() });
+  stack = await startBrowserStack({ seedHistory: true, stats: true });
+  await publishStats([addMonths(current, -2), previous, current], { output: defaultStatsOutput(), now: new Date() });
 });
 afterAll(async () => {
   await stack?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
-const monthFile = async (month: string) => JSON.parse(await readFile(join(dataDir, 'public', 'stats', `${month}.json`), 'utf8')) as PublishedMonth;
+const monthFile = async (month: string) => JSON.parse((await defaultStatsOutput().read(`${month}.json`))!) as PublishedMonth;
 const label = (month: string) => `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)}`;
 const percent = (rate: number | null) => (rate === null ? '—' : new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(rate));
 

@@ -4,11 +4,8 @@
  * their own row, colleagues not theirs, other departments nothing; the public statistics carry no
  * official at all. The XLSX report follows the same rules.
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileOutput } from '#functions/lib/stats-output';
+import { defaultStatsOutput } from '#functions/lib/stats-output';
 import { publishStats } from '#functions/publish-stats';
 import { localMonthOf } from '#shared/time';
 import { startTestApi, type TestApi } from '../support/api.ts';
@@ -22,7 +19,7 @@ const view = async (username: string | undefined, query = '') =>
   api.request('GET', `/api/inbox/performance?month=${month}${query}`, username ? { headers: await as(username) } : {});
 
 beforeAll(async () => {
-  api = await startTestApi({ auth: true });
+  api = await startTestApi({ auth: true, stats: true });
   const duty = await api.request('POST', '/api/inbox/duty', { headers: await as('tuphap.lan'), body: { counterId: 'stp-quay-02' } });
   lanId = duty.json.official.id;
   const rated = await api.request('POST', '/api/feedback', {
@@ -118,10 +115,12 @@ describe('petitions carried over', () => {
 
 describe('public statistics', () => {
   it('carry no official name or id', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gopy-perf-stats-'));
-    await publishStats([month], { output: fileOutput(dir), now: new Date() });
-    const files = await readdir(dir, { recursive: true });
-    const texts = await Promise.all(files.filter((f) => /\.(json|csv)$/.test(f)).map((f) => readFile(join(dir, f), 'utf8')));
+    // Every object the job writes, read back from the bucket.
+    const bucket = defaultStatsOutput();
+    const written: string[] = [];
+    await publishStats([month], { output: { ...bucket, write: (name, body, type) => (written.push(name), bucket.write(name, body, type)) }, now: new Date() });
+    const texts = await Promise.all(written.map(async (name) => (await bucket.read(name))!));
+    expect(written).toContain(`${month}.csv`);
     expect(texts.join('\n')).toContain('stp-quay-02'); // the rating is published, by counter
     for (const text of texts) {
       expect(text).not.toContain('Nguyễn Thị Lan');

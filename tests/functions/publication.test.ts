@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '#functions/deliver-notifications';
-import { fileOutput } from '#functions/lib/stats-output';
+import { defaultStatsOutput } from '#functions/lib/stats-output';
 import { fileTransport } from '#functions/lib/transport';
 import { publishStats } from '#functions/publish-stats';
 import { RECEIPTS_PER_RECIPIENT_PER_DAY } from '#shared/notifications';
@@ -21,20 +21,19 @@ import { bearer, submitPetition, tokenFor } from '../support/inbox.ts';
 let api: TestApi;
 let lan: Record<string, string>;
 let minh: Record<string, string>;
-let statsDir: string;
 beforeAll(async () => {
-  api = await startTestApi({ auth: true });
+  api = await startTestApi({ auth: true, stats: true });
   lan = bearer(await tokenFor(api, 'tuphap.lan'));
   minh = bearer(await tokenFor(api, 'tuphap.minh'));
-  statsDir = await mkdtemp(join(tmpdir(), 'gopy-publication-'));
 });
 afterAll(() => api?.close());
 
 const act = (code: string, body: unknown, headers = lan) => api.request('POST', `/api/inbox/${code}/actions`, { headers, body });
 const month = () => localMonthOf(new Date());
 async function statsText(): Promise<string> {
-  await publishStats([month()], { output: fileOutput(statsDir), now: new Date() });
-  return readFile(join(statsDir, `${month()}.json`), 'utf8');
+  const output = defaultStatsOutput();
+  await publishStats([month()], { output, now: new Date() });
+  return (await output.read(`${month()}.json`))!;
 }
 async function deliverAll(dir: string) {
   for (let i = 0; i < 50 && (await deliverDue({ transport: fileTransport(dir), now: new Date() })).delivered > 0; i++);

@@ -3,9 +3,6 @@
  * markers), one month computed from its own partitions, each record read once, and the figures
  * equal to the same definitions applied to every record of the table.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DeleteItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +11,8 @@ import { getFeedback, toItem } from '#functions/lib/feedback-store';
 import { importCatalog, importFeedbackLine } from '#functions/lib/importer';
 import { keys } from '#functions/lib/keys';
 import { writeMonthMarkers } from '#functions/lib/month-markers';
-import { fileOutput } from '#functions/lib/stats-output';
+import { defaultStatsOutput } from '#functions/lib/stats-output';
+import { startStatsStore, type StatsStore } from '#local/stats-store';
 import { handler as followUpHandler } from '#functions/follow-up';
 import { listStaleMonths } from '#functions/lib/stale-months';
 import { defaultMonths, publishStats } from '#functions/publish-stats';
@@ -45,10 +43,11 @@ const HISTORY = {
 };
 
 let store: LocalStore;
-let dir: string;
+let stats: StatsStore;
 const codes: Record<string, string> = {};
-const output = () => fileOutput(dir);
-const readJson = async (name: string) => JSON.parse(await readFile(join(dir, name), 'utf8'));
+const output = () => defaultStatsOutput();
+const readText = async (name: string) => (await output().read(name)) ?? '';
+const readJson = async (name: string) => JSON.parse(await readText(name));
 
 async function allRecords(): Promise<FeedbackRecord[]> {
   const { Items = [] } = await dynamo().send(new ScanCommand({ TableName: tableName() }));
@@ -57,7 +56,7 @@ async function allRecords(): Promise<FeedbackRecord[]> {
 
 beforeAll(async () => {
   store = await startLocalStore({ persist: false, seed: false });
-  dir = await mkdtemp(join(tmpdir(), 'stats-job-'));
+  stats = await startStatsStore({ persist: false });
   await importCatalog(catalog);
   for (const [name, line] of Object.entries(HISTORY)) {
     const result = await importFeedbackLine(line, 1, new Date());
@@ -67,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await store.close();
-  await rm(dir, { recursive: true, force: true });
+  await stats.close();
 });
 
 describe('publish-stats job', () => {
@@ -89,12 +88,12 @@ describe('publish-stats job', () => {
   });
 
   it('writes the CSV with a BOM and the index with the month', async () => {
-    expect((await readFile(join(dir, '2026-10.csv'), 'utf8')).startsWith('\uFEFFscope,')).toBe(true);
+    expect((await readText('2026-10.csv')).startsWith('\uFEFFscope,')).toBe(true);
     expect((await readJson('index.json')).months.map((m: { month: string }) => m.month)).toContain('2026-10');
   });
 
   it('publishes no personal data and never a citizen’s own words (none of them agreed)', async () => {
-    const text = await readFile(join(dir, '2026-10.json'), 'utf8');
+    const text = await readText('2026-10.json');
     expect(text).not.toMatch(/Lê Văn Cường|0912345678|0987654321/);
     expect(text).not.toMatch(/Answered in October|Answered next day/);
     expect((await getFeedback(codes.P1!))!.answer!.text).toBe('Đơn vị đã tiếp thu. Liên hệ [số điện thoại].');

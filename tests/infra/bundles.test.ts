@@ -1,9 +1,12 @@
 /**
  * The artifacts we ship, under test: every function bundle of a real `cdk synth` (esbuild, as
  * deployed), loaded like Lambda loads it (tests/infra/bundle-runtime.ts) and driven through a
- * scenario against dynalite and an S3/SQS emulator (fauxqs, with S3's 403-for-missing-keys rule
- * unless the template grants s3:ListBucket). A bundle without a scenario fails the first test.
+ * scenario against dynalite, an S3/SQS emulator (fauxqs, with S3's 403-for-missing-keys rule
+ * unless the template grants s3:ListBucket) and a Secrets Manager stand-in (tests/support): the
+ * functions get secrets' ARNs, as deployed, and read the values at run time. A bundle without a
+ * scenario fails the first test.
  */
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalog } from '#functions/lib/importer';
 import { loadDemoCatalog } from '#local/seed';
@@ -12,8 +15,13 @@ import { httpEvent, invoke, loadBundle, type Bundle } from './bundle-runtime.ts'
 import { actionsOf, functionsByHandler, statementsOf, synthesize, type Synthesized } from './synth.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { startTestS3, type TestS3 } from '../support/s3.ts';
+import { startTestSecretsManager, type TestSecretsManager } from '../support/secrets-manager.ts';
+import { codeFromBytes } from '#shared/tracking-code';
 
 const ORIGIN = 'bundle-test-origin-secret';
+const TRACKING_KEY = 'bundle-test-tracking-key';
+const secretArn = (name: string) => `arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:${name}-AbCdEf`;
+const ARNS = { ORIGIN_VERIFY_SECRET_ARN: secretArn('ApiOriginVerifySecret'), TRACKING_CODE_SECRET_ARN: secretArn('DataTrackingCodeSecret') };
 const BUCKET = 'gopy-site';
 const official = (groups: string) => ({ sub: 'f3a9-lan', username: '7f3c9a2e-generated', name: 'Nguyễn Thị Lan', token_use: 'access', client_id: 'inbox', 'cognito:groups': groups });
 const LAN = official('[dept-so-tu-phap]');
@@ -22,6 +30,7 @@ const LEAD = official('[lead-so-tu-phap]');
 let prod: Synthesized;
 let store: LocalStore;
 let s3: TestS3;
+let secrets: TestSecretsManager;
 let base: Record<string, string>;
 let standIns: Record<string, string>;
 const bundles = new Map<string, Bundle>();
@@ -35,19 +44,26 @@ beforeAll(async () => {
   const canList = statementsOf(prod.siteTemplate, publisher).some((s) => s.Effect === 'Allow' && actionsOf(s).includes('s3:ListBucket') && !s.Condition);
   s3 = await startTestS3({ canList, buckets: [BUCKET] });
   const { queueUrl } = s3.fauxqs.createQueue('dead-letters');
-  base = { DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!, AWS_ENDPOINT_URL_S3: s3.s3Endpoint, AWS_ENDPOINT_URL_SQS: s3.sqsEndpoint, AWS_REGION: 'ap-southeast-1' };
+  secrets = await startTestSecretsManager({ [ARNS.ORIGIN_VERIFY_SECRET_ARN]: ORIGIN, [ARNS.TRACKING_CODE_SECRET_ARN]: TRACKING_KEY });
+  base = {
+    DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!,
+    AWS_ENDPOINT_URL_S3: s3.s3Endpoint,
+    AWS_ENDPOINT_URL_SQS: s3.sqsEndpoint,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+    AWS_REGION: 'ap-southeast-1',
+  };
   standIns = {
     TABLE_NAME: process.env.TABLE_NAME!,
     STATS_BUCKET: BUCKET,
     DEAD_LETTER_QUEUE_URL: queueUrl,
     PUBLIC_BASE_URL: 'https://gopy.example.gov.vn',
-    TRACKING_CODE_SECRET: 'bundle-test-tracking-key',
-    ORIGIN_VERIFY_SECRET: ORIGIN,
+    ...ARNS, // the template's Refs to the two secrets; the values stay in the stand-in
   };
   for (const [handler, fn] of functionsByHandler(prod.siteTemplate)) bundles.set(handler, await loadBundle(prod.assembly, fn.props, standIns));
 }, 600_000); // esbuild of every function: ~70 s on an idle 2-core machine, minutes under load
 afterAll(async () => {
   await s3?.close();
+  await secrets?.close();
   await store?.close();
 });
 
@@ -72,7 +88,11 @@ let code = '';
 
 /** One scenario per deployed function, in order (later ones use what earlier ones made). */
 const SCENARIOS: Record<string, () => Promise<void>> = {
-  health: async () => expect((await api('health', 'GET', '/api/health')).statusCode).toBe(200),
+  health: async () => {
+    expect((await api('health', 'GET', '/api/health')).statusCode).toBe(200);
+    // The origin secret is read by its ARN: a call around CloudFront (another header) is refused.
+    expect((await api('health', 'GET', '/api/health', { headers: { 'x-origin-verify': 'guessed' } })).json.error.code).toBe('direct_access');
+  },
   'list-counters': async () => expect((await api('list-counters', 'GET', '/api/counters')).json.length).toBeGreaterThan(0),
   'get-counter': async () => expect((await api('get-counter', 'GET', '/api/counters/{id}', { params: { id: 'stp-quay-02' } })).json.department.id).toBe('so-tu-phap'),
   'search-procedures': async () => expect((await api('search-procedures', 'GET', '/api/procedures', { query: { q: 'ho tich' } })).statusCode).toBe(200),
@@ -88,6 +108,8 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   'reserve-codes': async () => {
     const reserved = await api('reserve-codes', 'POST', '/api/kiosk/reserve-codes', { body: { deviceId: 'kiosk-bundle-1', keys: ['bundle-test-0001'] } });
     expect(reserved.json.codes).toEqual([{ key: 'bundle-test-0001', trackingCode: code }]); // the code the submission got
+    // …keyed with the secret read by its ARN, not the built-in local key.
+    expect(code).toBe(codeFromBytes(createHmac('sha256', TRACKING_KEY).update('idem:bundle-test-0001').digest()));
   },
   'get-feedback': async () => expect((await api('get-feedback', 'GET', '/api/feedback/{trackingCode}', { params: { trackingCode: code } })).json.trackingCode).toBe(code),
   'provide-info': async () => {
@@ -215,4 +237,13 @@ describe('shipped bundles', () => {
   });
 
   for (const [handler, scenario] of Object.entries(SCENARIOS)) it(`${handler}: its scenario`, scenario, 60_000);
+
+  it('reads each secret at run time, at most once per function while its cache is fresh', () => {
+    for (const [variable, arn] of Object.entries(ARNS)) {
+      const holders = [...bundles.values()].filter((bundle) => bundle.env[variable] === arn).length;
+      expect(holders, variable).toBeGreaterThan(0);
+      expect(secrets.calls.get(arn), variable).toBeGreaterThan(0);
+      expect(secrets.calls.get(arn), variable).toBeLessThanOrEqual(holders); // each bundle has its own cache
+    }
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { smsParts, submissionWrites, type Sample } from '#infra/cost-model';
-import { runsPerMonth, tracedShare } from '#infra/cost';
+import { runsPerMonth, secretReadsPerMonth, tracedShare } from '#infra/cost';
 
 const byName = (name: string) => submissionWrites().find((s) => s.name.startsWith(name))!;
 
@@ -46,6 +46,11 @@ describe('cost model: helpers', () => {
   it('traces every request below one a second and 5% of the rest above', () => {
     expect(tracedShare(3600, 3600)).toBe(1);
     expect(tracedShare(3 * 3600, 3600)).toBeCloseTo((1 + 0.05 * 2) / 3);
+  });
+
+  it('counts at most one secret read per warm environment and secret every cache period', () => {
+    expect(secretReadsPerMonth(1, 300, 1)).toBe(8_928); // 31 days of 5-minute periods
+    expect(secretReadsPerMonth(24, 300, 2)).toBe(24 * 2 * 8_928);
   });
 
   it('counts a month of runs per schedule', () => {

@@ -12,8 +12,6 @@ import { PAGE_ROUTES, SECURITY_HEADERS } from '#shared/pages';
 import { ADMIN_GROUP, DEPARTMENT_GROUP_PREFIX, LEAD_GROUP_PREFIX } from '#shared/auth';
 import { departmentIds } from '#infra/constructs/auth';
 import { pageRewriteCode } from '#infra/constructs/web';
-import { routesByHandler } from '#infra/constructs/api';
-import { ORIGIN_VERIFY_HEADER } from '#functions/lib/origin-guard';
 import { actionsOf, behaviorFor, distributionOf, edgeHandler, functionsByHandler, resourcesOf, statementsOf, synthesize, type Synthesized } from './synth.ts';
 
 let prod: Synthesized;
@@ -133,14 +131,6 @@ describe('functions', () => {
       expect(env.DEPARTMENT_ALERT_EMAIL, handler).toBe('pakn+{departmentId}@tinh.gov.vn');
     }
   });
-
-  it('gives the per-deployment tracking-code key (Secrets Manager) only to functions that mint tracking codes', () => {
-    const functions = functionsByHandler(prod.siteTemplate);
-    expect(JSON.stringify(functions.get('submit-feedback')!.props.Environment.Variables.TRACKING_CODE_SECRET)).toContain('resolve:secretsmanager');
-    const holders = [...functions].filter(([, fn]) => fn.props.Environment?.Variables?.TRACKING_CODE_SECRET).map(([handler]) => handler);
-    // A follow-up petition and the inbox's intake mint tracking codes from their Idempotency-Key too; reserve-codes computes a kiosk's codes.
-    expect(holders.sort()).toEqual(['follow-up', 'inbox-intake', 'reserve-codes', 'submit-feedback']);
-  });
 });
 
 describe('api', () => {
@@ -194,16 +184,6 @@ describe('api', () => {
       }),
     });
   }, 120_000);
-  it('refuses calls around CloudFront: the /api origin sends the secret header every API function checks', () => {
-    const distribution = Object.values(resourcesOf(prod.siteTemplate, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
-    const apiOrigin = distribution.Origins.find((o: any) => o.CustomOriginConfig);
-    const header = apiOrigin.OriginCustomHeaders.find((h: any) => h.HeaderName === ORIGIN_VERIFY_HEADER);
-    expect(JSON.stringify(header.HeaderValue)).toContain('resolve:secretsmanager');
-    for (const [handler] of routesByHandler()) {
-      const fn = functionsByHandler(prod.siteTemplate).get(handler)!;
-      expect(fn.props.Environment.Variables.ORIGIN_VERIFY_SECRET, handler).toEqual(header.HeaderValue);
-    }
-  });
 });
 
 describe('auth', () => {

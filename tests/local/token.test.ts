@@ -16,7 +16,7 @@ let signIn: Awaited<ReturnType<typeof startLocalSignIn>>;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'gopy-token-'));
-  ({ server, url } = await startServer(0, { dataDir, mounts: [(req, res) => signIn.oidc.mount(req, res)] }));
+  ({ server, url } = await startServer(0, { mounts: [(req, res) => signIn.oidc.mount(req, res)] }));
   signIn = await startLocalSignIn(url, dataDir);
 });
 afterAll(() => {

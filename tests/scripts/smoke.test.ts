@@ -4,9 +4,6 @@
  * published, and the one that is missing fails with a non-zero exit before.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePagesBuilt } from '#local/pages';
@@ -15,15 +12,12 @@ import { smoke } from '../../scripts/smoke.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 
 let api: TestApi;
-let dataDir: string;
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'gopy-smoke-'));
   await ensurePagesBuilt({ quiet: true });
-  api = await startTestApi({ auth: true, dataDir });
+  api = await startTestApi({ auth: true, stats: true });
 }, 300_000);
 afterAll(async () => {
   await api?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 const names = (checks: { name: string; ok: boolean }[], ok: boolean) => checks.filter((c) => c.ok === ok).map((c) => c.name);
@@ -43,7 +37,7 @@ describe('npm run smoke', () => {
 
   it('passes every check once statistics are published', async () => {
     const now = new Date();
-    await publishLocalStats([], now, dataDir);
+    await publishLocalStats([], now);
 
     const checks = await smoke(`${api.url}/`, { now, counterId: 'stp-quay-02' });
 

@@ -10,6 +10,7 @@ import { startServer, type ServerOptions } from '#local/server';
 import { registerDemoOfficials } from '#local/officials';
 import { loadDemoCatalog } from '#local/seed';
 import { startLocalStore, type LocalStore } from '#local/stack';
+import { startStatsStore } from '#local/stats-store';
 
 export type TestApi = {
   url: string;
@@ -20,16 +21,20 @@ export type TestApi = {
   oidc?: LocalOidc;
 };
 
-/** `auth: true` mounts the local OpenID provider under /oidc and verifies bearer tokens like `npm start`. */
-export async function startTestApi(options: Partial<ServerOptions> & { seedHistory?: boolean; auth?: boolean } = {}): Promise<TestApi> {
+/**
+ * `auth: true` mounts the local OpenID provider under /oidc and verifies bearer tokens like `npm start`;
+ * `stats: true` starts the in-memory stats store (S3) that the job publishes to and /stats/… reads from.
+ */
+export async function startTestApi(options: Partial<ServerOptions> & { seedHistory?: boolean; auth?: boolean; stats?: boolean } = {}): Promise<TestApi> {
   const store = await startLocalStore({ persist: false, seed: options.seedHistory ?? false });
+  const stats = options.stats ? await startStatsStore({ persist: false }) : undefined;
   if (!options.seedHistory) await importCatalog(await loadDemoCatalog());
   // The issuer needs the port, known only once listening: the mount and verifier are bound after.
   let signIn: Awaited<ReturnType<typeof startLocalSignIn>> | undefined;
   const auth: Partial<ServerOptions> = options.auth
     ? { authenticate: (header) => signIn!.authenticate(header), mounts: [(req, res) => signIn?.oidc.mount(req, res) ?? false, ...(options.mounts ?? [])] }
     : {};
-  const { server, url } = await startServer(0, { dataDir: '.test-data', ...options, ...auth });
+  const { server, url } = await startServer(0, { ...options, ...auth });
   if (options.auth) {
     signIn = await startLocalSignIn(url);
     // As `npm start` does: the demo officials are in the directory the inbox assigns from.
@@ -61,6 +66,7 @@ export async function startTestApi(options: Partial<ServerOptions> & { seedHisto
         (server as Server).closeAllConnections();
       });
       await store.close();
+      await stats?.close();
     },
   };
 }

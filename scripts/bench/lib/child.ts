@@ -14,6 +14,7 @@ import { ensureTable, startDynalite } from '#local/dynamo-server';
 import { ipRateGuard } from '#local/rate-guard';
 import { loadDemoCatalog, seedDemoData } from '#local/seed';
 import { publishLocalStats } from '#local/stats-publication';
+import { startStatsStore } from '#local/stats-store';
 import { startServer } from '#local/server';
 
 const role = process.env.ROLE ?? 'both';
@@ -40,11 +41,11 @@ if (role !== 'store') {
   if (process.env.SEED === 'history') {
     const now = new Date();
     await seedDemoData(now);
-    await publishLocalStats([], now, config.dataDir);
+    await startStatsStore({ persist: false });
+    await publishLocalStats([], now);
   } else if (process.env.SEED !== 'none') await importCatalog(await loadDemoCatalog());
   let signIn: Awaited<ReturnType<typeof startLocalSignIn>> | undefined;
   ({ url } = await startServer(Number(process.env.API_PORT ?? 0), {
-    dataDir: config.dataDir,
     guards: [ipRateGuard()],
     authenticate: (header) => signIn!.authenticate(header),
     mounts: [(req, res) => signIn?.oidc.mount(req, res) ?? false],
