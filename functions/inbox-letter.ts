@@ -21,7 +21,8 @@ export const handler = http({
     const [events, catalog] = await Promise.all([listAuditEvents(record.trackingCode), loadCatalog()]);
     // The official who approved the published answer signs for the department.
     const approver = events.findLast((event) => event.type === 'approve')?.by.username;
-    const pdf = await renderLetter(buildLetter(record, departmentRef(catalog, record.departmentId), approver));
+    const department = catalog.departments.get(record.departmentId) ?? departmentRef(catalog, record.departmentId);
+    const pdf = await renderLetter(buildLetter(record, department, approver));
     return {
       raw: pdf.toString('base64'),
       base64: true,

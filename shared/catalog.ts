@@ -11,6 +11,8 @@ export type Department = {
   /** The department's own published hotline and e-mail: kept when redacting public texts. */
   publicPhone?: string;
   publicEmail?: string;
+  /** Địa danh: where the department sits, written before the date of its letters (Decree 30/2020), e.g. "TP. Hồ Chí Minh". */
+  place?: string;
 };
 export type Counter = { id: string; name: string; departmentId: string; procedureCodes: string[] };
 export type Procedure = { code: string; name: string; departmentId: string; field?: string };

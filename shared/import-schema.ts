@@ -13,6 +13,7 @@ export const catalogSchema = z.strictObject({
       alertEmail: z.optional(email),
       publicPhone: z.optional(line(30)),
       publicEmail: z.optional(email),
+      place: z.optional(line(100)),
     }),
   ),
   counters: z.array(z.object({ id, name: line(200), departmentId: id, procedureCodes: z.array(procedureCode) })),

@@ -12,6 +12,8 @@ export type Letter = {
   department: string;
   number: string;
   date: string;
+  /** Địa danh before the date, when the catalog names it. */
+  place?: string;
   subject: string;
   recipient: { name: string; address?: string };
   body: string[];
@@ -35,7 +37,7 @@ const summaryOf = (text: string) => (text.length > SUMMARY_MAX ? `${text.slice(0
  * The letter for a petition with a published answer, or 409: `no_published_answer` (not a
  * petition, or nothing published yet), `no_contact` (nobody to address it to).
  */
-export function buildLetter(record: CaseRecord, department: { name: string }, signerName?: string): Letter {
+export function buildLetter(record: CaseRecord, department: { name: string; place?: string }, signerName?: string): Letter {
   if (record.kind !== 'pakn' || !record.answer) {
     throw new ConflictError('A letter needs a petition with a published answer', { code: 'no_published_answer' });
   }
@@ -45,6 +47,7 @@ export function buildLetter(record: CaseRecord, department: { name: string }, si
     department: department.name,
     number: letterNumber(record.trackingCode),
     date: letterDate(record.answer.answeredAt),
+    ...(department.place ? { place: department.place } : {}),
     subject: 'V/v trả lời phản ánh, kiến nghị',
     recipient: { name: record.contact.name, ...(record.contact.address ? { address: record.contact.address } : {}) },
     body: [

@@ -92,7 +92,9 @@ export async function renderLetter(letter: Letter, options: { compress?: boolean
   const leftBottom = doc.y;
   write('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, align: 'center', width: half + 20, x: left + half + 10, y: top, size: 11 });
   write('Độc lập - Tự do - Hạnh phúc', { bold: true, align: 'center', width: half + 20, x: left + half + 10, size: 12 });
-  write(`Ngày ${letter.date.replace(/^ngày /, '')}`, { align: 'center', width: half + 20, x: left + half + 10, size: 11 });
+  // Decree 30/2020: "Địa danh, ngày … tháng … năm …", under the motto.
+  const dateLine = letter.place ? `${letter.place}, ${letter.date}` : `Ngày ${letter.date.replace(/^ngày /, '')}`;
+  write(dateLine, { align: 'center', width: half + 20, x: left + half + 10, size: 11 });
   doc.y = Math.max(leftBottom, doc.y) + 24;
 
   write(`Kính gửi: Ông/Bà ${letter.recipient.name}`, { bold: true, x: left, gap: 2 });

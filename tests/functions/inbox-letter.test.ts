@@ -23,7 +23,7 @@ describe('GET /api/inbox/{code}/letter.pdf', () => {
     expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]'); // A4
     const text = pdfText(pdf);
     expect(text.normalize('NFC')).toBe(text);
-    for (const expected of ['SỞ TƯ PHÁP', `Số: ${code}/TL-PAKN`, 'Kính gửi: Ông/Bà Trần Thị Ngọc Hằng', contact.address, 'Đề nghị niêm yết rõ lệ phí chứng thực ở quầy.', 'Đơn vị đã tiếp thu và điều chỉnh quy trình tiếp nhận.', 'Phạm Văn Minh']) {
+    for (const expected of ['SỞ TƯ PHÁP', `Số: ${code}/TL-PAKN`, 'TP. Hồ Chí Minh, ngày', 'Kính gửi: Ông/Bà Trần Thị Ngọc Hằng', contact.address, 'Đề nghị niêm yết rõ lệ phí chứng thực ở quầy.', 'Đơn vị đã tiếp thu và điều chỉnh quy trình tiếp nhận.', 'Phạm Văn Minh']) {
       expect(squeeze(text), expected).toContain(squeeze(expected));
     }
   });

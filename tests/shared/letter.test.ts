@@ -36,6 +36,11 @@ describe('the answer letter', () => {
     expect(letter.body[0]).toMatch(/^Ngày 02 tháng 03 năm 2026, Sở Tư pháp/);
   });
 
+  it('writes the place the catalog names before the date (Decree 30/2020), none when it names none', () => {
+    expect(buildLetter(answered(), { name: 'Sở Tư pháp', place: 'TP. Hồ Chí Minh' }).place).toBe('TP. Hồ Chí Minh');
+    expect(buildLetter(answered(), { name: 'Sở Tư pháp' })).not.toHaveProperty('place');
+  });
+
   it.each([
     ['no answer published', { answer: undefined, status: 'in_progress' }, 'no_published_answer'],
     ['a rating, not a petition', { kind: 'rating' }, 'no_published_answer'],
