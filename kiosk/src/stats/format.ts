@@ -3,12 +3,20 @@ import { lang } from '../common/i18n.ts';
 
 const locale = () => (lang.value === 'vi' ? 'vi-VN' : 'en-GB');
 
-export const formatCount = (n: number) => new Intl.NumberFormat(locale()).format(n);
+/** One formatter per language and style: building an Intl formatter costs far more than using one (the table formats hundreds of cells). */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(style: 'count' | 'percent'): Intl.NumberFormat {
+  const key = `${locale()} ${style}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale(), style === 'percent' ? { style: 'percent', maximumFractionDigits: 1 } : {})));
+  return format;
+}
 
-export const formatRate = (rate: number | null | undefined) =>
-  rate === null || rate === undefined ? '—' : new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+export const formatCount = (n: number) => numberFormat('count').format(n);
 
-export const formatDays = (days: number | null | undefined) => (days === null || days === undefined ? '—' : new Intl.NumberFormat(locale()).format(days));
+export const formatRate = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : numberFormat('percent').format(rate));
+
+export const formatDays = (days: number | null | undefined) => (days === null || days === undefined ? '—' : numberFormat('count').format(days));
 
 /** `2026-10` → "Tháng 10/2026" / "October 2026". */
 export function formatMonth(month: string): string {
