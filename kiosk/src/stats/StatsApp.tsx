@@ -1,8 +1,7 @@
 /** The public statistics page: month picker and summary first; ranking table, charts, answers and open data as they come near (Deferred.tsx). */
 import { SiteHeader } from '../common/SiteHeader.tsx';
-import { formatDateTime } from '../common/i18n.ts';
 import { BelowTheSummary } from './Deferred.tsx';
-import { formatCount, formatDays, formatMonth, formatRate } from './format.ts';
+import { formatCount, formatDays, formatMonth, formatRate, formatTime } from './format.ts';
 import { current, index, loadIndex, month, selectMonth } from './model.ts';
 import { t } from './strings.ts';
 import type { PublishedMonth } from '#shared/stats/publication';
@@ -39,7 +38,7 @@ function Headline({ data }: { data: PublishedMonth }) {
       <h2 id="headline">
         {t('headline')} — {formatMonth(data.month)}
       </h2>
-      <p class="hint">{data.closed ? t('closedAt', { at: formatDateTime(data.generatedAt) }) : t('running', { at: formatDateTime(data.asOf) })}</p>
+      <p class="hint">{data.closed ? t('closedAt', { at: formatTime(data.generatedAt) }) : t('running', { at: formatTime(data.asOf) })}</p>
       <dl class="figures">
         {figures.map(([label, value, detail]) => (
           <div key={label} class="figure">
