@@ -140,3 +140,16 @@ test('on a 360 px phone every chart label is drawn at 12 px or more, and the cha
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
 });
+
+test('on a phone, the first Tab draws every section below the summary, so the keyboard reaches them all', async () => {
+  const page = await stack.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(`${stack.url}/stats?month=${previous}`);
+  await page.locator('#headline').waitFor();
+  await expect(page.locator('table.departments, ol.answers, .definitions').count()).resolves.toBe(0);
+
+  await page.keyboard.press('Tab');
+
+  await expect.poll(() => page.locator('table.departments').count()).toBe(1);
+  await expect.poll(() => page.locator('.definitions').count()).toBe(1);
+  await expect.poll(() => page.locator('#answer-search').count()).toBe(1);
+});
