@@ -31,7 +31,7 @@ export default defineConfig({
         // which matters for the QR page's one-round-trip budget.
         codeSplitting: {
           groups: [
-            { name: 'framework', test: /node_modules[\\/](preact|@preact)[\\/]|kiosk[\\/]src[\\/]common[\\/](i18n|LangToggle|SiteHeader|api)\.tsx?$/ },
+            { name: 'framework', test: /node_modules[\\/](preact|@preact)[\\/]|vite[\\/]preload-helper|kiosk[\\/]src[\\/]common[\\/](i18n|LangToggle|SiteHeader|api)\.tsx?$/ },
             { name: 'flow', test: /kiosk[\\/]src[\\/]common[\\/]flow[\\/](model|FlowView|Face|strings)\.tsx?$/ },
           ],
         },

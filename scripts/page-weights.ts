@@ -11,8 +11,12 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pageFiles } from '../kiosk/entries.ts';
 
-/** Budgets in bytes, gzip: the QR page must fit one round trip on a weak connection. */
-export const BUDGETS: Record<string, number> = { 'q.html': 14 * 1024, 'kiosk.html': 30 * 1024 };
+/**
+ * Budgets in bytes, gzip. The QR page and the tracking page (opened from a poster and from an SMS,
+ * on a phone) must fit one round trip on a weak connection: 14 KB, TCP's first window.
+ */
+export const ONE_ROUND_TRIP = 14 * 1024;
+export const BUDGETS: Record<string, number> = { 'q.html': ONE_ROUND_TRIP, 'track.html': ONE_ROUND_TRIP, 'kiosk.html': 30 * 1024 };
 
 const gzipSize = (content: Buffer) => gzipSync(content, { level: 9 }).length;
 

@@ -16,6 +16,8 @@ import { type Row } from './lib/numbers.ts';
 import { startStackProcess } from './lib/processes.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Lighthouse mobile performance to reach, per page (90 unless listed): /stats draws only its summary at first (issue 15). */
+export const PERFORMANCE_TARGETS: Record<string, number> = { '/stats': 98 };
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function benchPages(options: { lighthouseRuns: number }): Promise<Row[]> {
@@ -36,6 +38,7 @@ export async function benchPages(options: { lighthouseRuns: number }): Promise<R
     ).json();
     const pages = { '/q/…': '/q/bt-quay-01', '/kiosk': '/kiosk?counter=stp-quay-02', '/track/…': `/track/${receipt.trackingCode}`, '/stats': '/stats' };
     for (const [name, path] of Object.entries(pages)) {
+      const target = PERFORMANCE_TARGETS[name] ?? 90;
       const scores = { performance: [] as number[], accessibility: [] as number[] };
       for (let run = 0; run < options.lighthouseRuns; run++) {
         const result = await lighthouse(`${stack.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
@@ -44,7 +47,7 @@ export async function benchPages(options: { lighthouseRuns: number }): Promise<R
         scores.accessibility.push(Math.round((categories?.accessibility?.score ?? 0) * 100));
       }
       const worst = (list: number[]) => Math.min(...list);
-      rows.push({ figure: `Lighthouse mobile performance ${name}`, value: worst(scores.performance), baseline: 100, unit: 'score', target: '≥ 90', note: options.lighthouseRuns > 1 ? `worst of ${scores.performance.join(', ')}` : undefined });
+      rows.push({ figure: `Lighthouse mobile performance ${name}`, value: worst(scores.performance), baseline: 100, unit: 'score', target: `≥ ${target}`, note: options.lighthouseRuns > 1 ? `worst of ${scores.performance.join(', ')}` : undefined });
       rows.push({ figure: `Lighthouse accessibility ${name}`, value: worst(scores.accessibility), baseline: 100, unit: 'score', target: '≥ 95' });
     }
     return rows;

@@ -83,6 +83,8 @@ test('lists published answers ten at a time, continues at the first new one, and
   expect(stats.answers.length).toBeGreaterThan(10);
   const page = await stack.newPage();
   await page.goto(`${stack.url}/stats?month=${stats.month}`);
+  // The section below the summary is drawn as the reader scrolls near it.
+  await page.locator('#answers').scrollIntoViewIfNeeded();
   const items = page.locator('ol.answers > li');
   await expect.poll(() => items.count()).toBe(10);
 
@@ -110,4 +112,38 @@ test('shows every column of the ranking, backlog included, without sideways scro
     expect(await row.locator('td[data-col="openAtEnd"]').textContent()).toBe(String(department.openAtEnd));
     expect(await row.locator('td[data-col="rankingRate"]').textContent()).toBe(percent(department.rankingRate));
   }
+});
+
+test('on a 360 px phone every chart label is drawn at 12 px or more, and the charts wait below the fold until scrolled near', async () => {
+  const page = await stack.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(`${stack.url}/stats?month=${previous}`);
+  await page.locator('#headline').waitFor();
+  await expect(page.locator('.chart').count()).resolves.toBe(0);
+
+  await page.locator('#charts').scrollIntoViewIfNeeded();
+  await expect.poll(() => page.locator('.chart svg text').count()).toBeGreaterThan(10);
+  // The size a reader sees: the computed font size times the SVG's scale on screen.
+  const sizes = await page.locator('.chart svg text').evaluateAll((texts) =>
+    texts.map((text) => {
+      const scale = (text as SVGTextElement).getScreenCTM()!.a;
+      return { label: text.textContent, px: parseFloat(getComputedStyle(text).fontSize) * scale };
+    }),
+  );
+
+  expect(sizes.filter((size) => size.px < 12)).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+});
+
+test('on a phone, the first Tab draws every section below the summary, so the keyboard reaches them all', async () => {
+  const page = await stack.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(`${stack.url}/stats?month=${previous}`);
+  await page.locator('#headline').waitFor();
+  await expect(page.locator('table.departments, ol.answers, .definitions').count()).resolves.toBe(0);
+
+  await page.keyboard.press('Tab');
+
+  await expect.poll(() => page.locator('table.departments').count()).toBe(1);
+  await expect.poll(() => page.locator('.definitions').count()).toBe(1);
+  await expect.poll(() => page.locator('#answer-search').count()).toBe(1);
 });

@@ -18,8 +18,7 @@ export function Answers({ data }: { data: PublishedMonth }) {
     requestAnimationFrame(() => (list.current?.children[first] as HTMLElement | undefined)?.focus());
   };
   return (
-    <section aria-labelledby="answers">
-      <h2 id="answers">{t('answers')}</h2>
+    <>
       <p class="hint">{t('answersIntro')}</p>
       <div class="filters">
         <div class="field">
@@ -64,6 +63,6 @@ export function Answers({ data }: { data: PublishedMonth }) {
           {t('moreAnswers', { n: formatCount(Math.min(ANSWERS_PAGE, matching.length - shown.length)), shown: formatCount(shown.length), total: formatCount(matching.length) })}
         </button>
       )}
-    </section>
+    </>
   );
 }

@@ -12,8 +12,7 @@ export function Charts({ data }: { data: PublishedMonth }) {
     data.departments.map((d) => ({ name: d.name, values: months.map((m) => m.departments[d.id]?.[pick] ?? null) }));
   const counter = data.counters.find((c) => c.id === counterId.value);
   return (
-    <section aria-labelledby="charts">
-      <h2 id="charts">{t('charts')}</h2>
+    <>
       <LineChart title={t('responseChart')} labels={labels} series={perDepartment('medianResponseWorkingDays')} format={formatDays} />
       <LineChart
         title={t('onTimeChart')}
@@ -35,6 +34,6 @@ export function Charts({ data }: { data: PublishedMonth }) {
         </select>
       </div>
       {counter && <Heatmap title={`${t('heatmap')} — ${counter.name}`} grid={counter.ratingsByHour} />}
-    </section>
+    </>
   );
 }

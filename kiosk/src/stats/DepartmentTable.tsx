@@ -28,8 +28,7 @@ export function DepartmentTable({ data }: { data: PublishedMonth }) {
   const ranked = sortDepartments(data.departments.filter((d) => d.rank !== null));
   const apart = sortDepartments(data.departments.filter((d) => d.rank === null));
   return (
-    <section aria-labelledby="ranking">
-      <h2 id="ranking">{t('departments')}</h2>
+    <>
       <p class="hint">{t('rankRule', { n: data.minAnsweredForRank })}</p>
       <div class="scroll">
         <table class="departments">
@@ -61,7 +60,7 @@ export function DepartmentTable({ data }: { data: PublishedMonth }) {
           )}
         </table>
       </div>
-    </section>
+    </>
   );
 }
 

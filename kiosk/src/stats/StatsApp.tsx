@@ -1,12 +1,9 @@
-/** The public statistics page: month picker, headline, ranking table, charts, open data, answers. */
+/** The public statistics page: month picker and summary first; ranking table, charts, answers and open data as they come near (Deferred.tsx). */
 import { SiteHeader } from '../common/SiteHeader.tsx';
-import { formatDateTime, lang } from '../common/i18n.ts';
-import { Answers } from './Answers.tsx';
-import { Charts } from './Charts.tsx';
-import { DepartmentTable } from './DepartmentTable.tsx';
-import { formatCount, formatDays, formatMonth, formatRate } from './format.ts';
+import { BelowTheSummary } from './Deferred.tsx';
+import { formatCount, formatDays, formatMonth, formatRate, formatTime } from './format.ts';
 import { current, index, loadIndex, month, selectMonth } from './model.ts';
-import { DEFINITIONS, t } from './strings.ts';
+import { t } from './strings.ts';
 import type { PublishedMonth } from '#shared/stats/publication';
 
 function MonthPicker() {
@@ -41,7 +38,7 @@ function Headline({ data }: { data: PublishedMonth }) {
       <h2 id="headline">
         {t('headline')} — {formatMonth(data.month)}
       </h2>
-      <p class="hint">{data.closed ? t('closedAt', { at: formatDateTime(data.generatedAt) }) : t('running', { at: formatDateTime(data.asOf) })}</p>
+      <p class="hint">{data.closed ? t('closedAt', { at: formatTime(data.generatedAt) }) : t('running', { at: formatTime(data.asOf) })}</p>
       <dl class="figures">
         {figures.map(([label, value, detail]) => (
           <div key={label} class="figure">
@@ -62,38 +59,6 @@ function Headline({ data }: { data: PublishedMonth }) {
   );
 }
 
-function OpenData({ data }: { data: PublishedMonth }) {
-  return (
-    <section aria-labelledby="open-data">
-      <h2 id="open-data">{t('openData')}</h2>
-      <p>{t('openDataIntro')}</p>
-      <ul>
-        <li>
-          <a href={`/stats/${data.month}.json`}>{t('json', { m: data.month })}</a>
-        </li>
-        <li>
-          <a href={`/stats/${data.month}.csv`} download>
-            {t('csv', { m: data.month })}
-          </a>
-        </li>
-        <li>
-          <a href="/stats/index.json">{t('indexFile')}</a>
-        </li>
-      </ul>
-      <dl class="definitions">
-        {DEFINITIONS.map((d) => (
-          <div key={d.term}>
-            <dt>
-              <code>{d.term}</code>
-            </dt>
-            <dd>{d[lang.value]}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
-}
-
 function Body() {
   const state = index.value.state;
   if (state === 'loading') return <p role="status">{t('loading')}</p>;
@@ -108,10 +73,7 @@ function Body() {
       {loaded.state === 'ready' && (
         <>
           <Headline data={loaded.data} />
-          <DepartmentTable data={loaded.data} />
-          <Charts data={loaded.data} />
-          <Answers data={loaded.data} />
-          <OpenData data={loaded.data} />
+          <BelowTheSummary data={loaded.data} />
         </>
       )}
     </>

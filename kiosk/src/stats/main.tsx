@@ -1,6 +1,4 @@
 import { render } from 'preact';
-import '../common/base.css';
-import '../common/skip.css';
 import './stats.css';
 import { loadIndex } from './model.ts';
 import { StatsApp } from './StatsApp.tsx';

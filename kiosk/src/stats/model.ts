@@ -26,10 +26,11 @@ export async function loadIndex(): Promise<void> {
   index.value = { state: 'loading' };
   try {
     const data = await getJson<StatsIndex>('/stats/index.json');
-    index.value = data.months.length ? { state: 'ready', data } : { state: 'empty' };
     const wanted = new URLSearchParams(location.search).get('month');
     const first = data.months.find((m) => m.month === wanted)?.month ?? data.months[0]?.month;
+    // The month first, then the index: the page draws once with both (one render less while loading).
     if (first) await selectMonth(first, false);
+    index.value = data.months.length ? { state: 'ready', data } : { state: 'empty' };
   } catch (error) {
     index.value = { state: error instanceof NotPublished ? 'empty' : 'error' };
   }

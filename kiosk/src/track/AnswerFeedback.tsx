@@ -13,8 +13,10 @@ import { normalizeText } from '#shared/text';
 import { postJson, type ApiError } from '../common/api.ts';
 import { formatDateTime } from '../common/i18n.ts';
 import { t, type AnswerKey } from './answer-strings.ts';
-import { Announce, type Tracking } from './InfoReply.tsx';
+import { Announce } from './Announce.tsx';
+import type { Tracking } from './InfoReply.tsx';
 import { checkReply, MAX_REPLY, type ReplyProblem } from './reply-check.ts';
+import './answer.css';
 
 type Draft = { code: string; body: string; key: string };
 const freshKey = () => newIdempotencyKey(crypto.getRandomValues(new Uint8Array(16)));

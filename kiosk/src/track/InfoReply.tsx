@@ -4,14 +4,17 @@
  * so a retry after a lost answer is recorded once.
  */
 import { signal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { trackingView } from '#shared/feedback';
 import { newIdempotencyKey } from '#shared/offline-queue';
 import { normalizeText } from '#shared/text';
 import { api, postJson, type ApiError } from '../common/api.ts';
 import { formatDateTime } from '../common/i18n.ts';
+import { lazy } from '../common/lazy.ts';
+import { Announce } from './Announce.tsx';
+import { t, type InfoKey } from './info-strings.ts';
 import type { ReplyProblem } from './reply-check.ts';
-import { t, type TrackKey } from './strings.ts';
+import './info.css';
 
 export type Tracking = ReturnType<typeof trackingView>;
 type Outcome = { kind: 'sent'; text: string } | { kind: 'not_waiting' };
@@ -50,13 +53,11 @@ function loadDraft(code: string) {
   }
 }
 
-type Check = typeof import('./reply-check.ts');
 /** The checker (with zod/mini, outside the first render), once loaded; it also knows the length limit. */
-const check = signal<Check | undefined>(undefined);
-let checkModule: Promise<Check> | undefined;
-const loadCheck = () => (checkModule ??= import('./reply-check.ts').then((module) => (check.value = module)));
+const check = lazy(() => import('./reply-check.ts'));
 
-export function replyFor(code: string) {
+/** Called as a record is shown: a reply belongs to one record. */
+function replyFor(code: string) {
   if (reply.code.value === code) return;
   reply.code.value = code;
   reply.text.value = '';
@@ -104,7 +105,7 @@ async function submit(code: string, onView: (view: Tracking) => void) {
 }
 
 async function checkAndPost(code: string, onView: (view: Tracking) => void) {
-  const checked = (await loadCheck()).checkReply(reply.text.value);
+  const checked = (await check.load()).checkReply(reply.text.value);
   if ('problem' in checked) {
     reply.problem.value = checked.problem;
     document.getElementById('info-reply')?.focus();
@@ -118,7 +119,7 @@ async function checkAndPost(code: string, onView: (view: Tracking) => void) {
 
 const retryable = (error: ApiError) => error.code === 'network' || error.status === 429 || error.status >= 500;
 
-function errorKey(error: ApiError): TrackKey {
+function errorKey(error: ApiError): InfoKey {
   if (error.code === 'network') return 'replyNetwork';
   if (error.status === 429) return 'replyTooMany';
   if (error.status >= 500) return 'replyBusy';
@@ -127,21 +128,10 @@ function errorKey(error: ApiError): TrackKey {
   return 'replyFailed';
 }
 
-/** Focused when it appears, so keyboard and screen-reader users land on the news. */
-export function Announce({ role, class: className, children }: { role: 'alert' | 'status'; class: string; children: preact.ComponentChildren }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div class={className} role={role} tabIndex={-1} ref={ref}>
-      {children}
-    </div>
-  );
-}
-
 function SendError({ error, onView }: { error: ApiError; onView: (view: Tracking) => void }) {
   return (
     <Announce role="alert" class="notice bad">
-      <p>{t(errorKey(error), { max: check.value?.MAX_REPLY ?? '' })}</p>
+      <p>{t(errorKey(error), { max: check.module.value?.MAX_REPLY ?? '' })}</p>
       {retryable(error) && (
         <button type="button" class="primary" disabled={reply.sending.value} onClick={() => void post(onView)}>
           {t('retry')}
@@ -152,10 +142,10 @@ function SendError({ error, onView }: { error: ApiError; onView: (view: Tracking
 }
 
 function ReplyForm({ code, onView }: { code: string; onView: (view: Tracking) => void }) {
-  useEffect(() => void loadCheck(), []);
+  useEffect(check.start, []);
   const { sending, problem, error } = reply;
   const length = normalizeText(reply.text.value).length;
-  const max = check.value?.MAX_REPLY;
+  const max = check.module.value?.MAX_REPLY;
   const over = max === undefined ? 0 : length - max;
   return (
     <form
@@ -206,6 +196,7 @@ function ReplyForm({ code, onView }: { code: string; onView: (view: Tracking) =>
 
 /** Under the current status: the request, the form, then what became of the reply. */
 export function InfoReply({ data, onView }: { data: Tracking; onView: (view: Tracking) => void }) {
+  replyFor(data.trackingCode);
   const outcome = reply.code.value === data.trackingCode ? reply.outcome.value : undefined;
   const request = data.infoRequest;
   if (!request && !outcome) return null;

@@ -1,23 +1,24 @@
-/** `/track` (a form) and `/track/{code}`: status, an open information request to answer, timeline, department, due date and the published answer. */
+/**
+ * `/track` (a form) and `/track/{code}`. First render is this shell only (the code form, loading,
+ * lookup problems); the record view (Record.tsx) loads while the record is fetched, so it costs no
+ * extra wait and keeps the first render within one round trip (14 KB gzip, scripts/page-weights.ts).
+ */
 import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { parseTrackingCode } from '#shared/tracking-code';
 import { api, type ApiError } from '../common/api.ts';
-import { formatDateTime } from '../common/i18n.ts';
+import { lazy } from '../common/lazy.ts';
 import { SiteHeader } from '../common/SiteHeader.tsx';
-import { InfoReply, replyFor, type Tracking } from './InfoReply.tsx';
-import { t, type TrackKey } from './strings.ts';
+import type { Tracking } from './InfoReply.tsx';
+import { t } from './strings.ts';
 
 type State = { kind: 'form' } | { kind: 'invalid'; code: string } | { kind: 'loading' } | { kind: 'error'; error: ApiError; code: string } | { kind: 'found'; data: Tracking };
 
 const state = signal<State>({ kind: 'form' });
-/** The answer's rating and follow-up forms: loaded once an answer is on screen, outside the first render. */
-type Feedback = typeof import('./AnswerFeedback.tsx');
-const feedback = signal<Feedback | undefined>(undefined);
-let feedbackModule: Promise<Feedback> | undefined;
-const loadFeedback = () => (feedbackModule ??= import('./AnswerFeedback.tsx').then((module) => (feedback.value = module)));
+const record = lazy(() => import('./Record.tsx'));
 /** A newer view of the record on screen (after the citizen's reply), without a loading step. */
 const show = (data: Tracking) => void (state.value = { kind: 'found', data });
+const NO_VIEW: ApiError = { status: 0, code: 'network', message: 'the record view did not load' };
 
 function codeInPath(): string | undefined {
   const raw = location.pathname.split('/')[2];
@@ -29,10 +30,11 @@ export async function lookup(typed = codeInPath()) {
   const code = parseTrackingCode(typed);
   if (!code) return void (state.value = { kind: 'invalid', code: typed });
   if (location.pathname !== `/track/${code}`) history.replaceState(null, '', `/track/${code}`);
-  replyFor(code);
   state.value = { kind: 'loading' };
-  const result = await api<Tracking>(`/api/feedback/${code}`);
-  state.value = result.ok ? { kind: 'found', data: result.data } : { kind: 'error', error: result.error, code };
+  // The record and the code that shows it, in parallel: one wait for both.
+  const [result, view] = await Promise.all([api<Tracking>(`/api/feedback/${code}`), record.load().catch(() => undefined)]);
+  if (!result.ok) state.value = { kind: 'error', error: result.error, code };
+  else state.value = view ? { kind: 'found', data: result.data } : { kind: 'error', error: NO_VIEW, code };
 }
 
 addEventListener('popstate', () => void lookup());
@@ -74,101 +76,9 @@ const followLink = (code: string) => (e: MouseEvent) => {
   void lookup(code);
 };
 
-const statusLabel = (status: string) => t(`status_${status}` as TrackKey);
-
-function Found({ data }: { data: Tracking }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  const overdue = data.dueAt && !data.answer && Date.parse(data.dueAt) < Date.now();
-  useEffect(() => void (data.answer && loadFeedback()), [data.answer]);
-  const Feedback = data.answer ? feedback.value?.AnswerFeedback : undefined;
-  return (
-    <article class="tracking" aria-labelledby="tracking-title">
-      <h2 id="tracking-title" tabIndex={-1} ref={heading}>
-        <span class="code">{data.trackingCode}</span> · {t(`kind_${data.kind}` as TrackKey)}
-      </h2>
-      <div class={`status-now status-${data.status}`}>
-        <p class="label">{t('current')}</p>
-        <p class="value" data-testid="status">{statusLabel(data.status)}</p>
-        <p>{t(`explain_${data.status}` as TrackKey)}</p>
-      </div>
-      <InfoReply data={data} onView={show} />
-      <dl class="facts">
-        <dt>{t('department')}</dt>
-        <dd>{data.department.name}</dd>
-        <dt>{t('received')}</dt>
-        <dd>{formatDateTime(data.receivedAt)}</dd>
-        <dt>{t('due')}</dt>
-        <dd>
-          {data.dueAt ? formatDateTime(data.dueAt, false) : t('dueNone')}
-          {overdue && <strong class="overdue"> ({t('overdue')})</strong>}
-        </dd>
-        {data.duplicateOf && (
-          <>
-            <dt>{t('duplicateOf')}</dt>
-            <dd>
-              {t('duplicateHint')}{' '}
-              <a class="code" href={`/track/${data.duplicateOf}`} data-testid="duplicate-of" onClick={followLink(data.duplicateOf)}>
-                {data.duplicateOf}
-              </a>
-            </dd>
-          </>
-        )}
-        {data.followUpOf && (
-          <>
-            <dt>{t('followUpOf')}</dt>
-            <dd>
-              <a class="code" href={`/track/${data.followUpOf}`} data-testid="follow-up-of">
-                {data.followUpOf}
-              </a>
-            </dd>
-          </>
-        )}
-        {data.followUps && (
-          <>
-            <dt>{t('followUps')}</dt>
-            <dd data-testid="follow-ups">
-              {data.followUps.map((code, i) => (
-                <span key={code}>
-                  {i > 0 && ', '}
-                  <a class="code" href={`/track/${code}`}>
-                    {code}
-                  </a>
-                </span>
-              ))}
-            </dd>
-          </>
-        )}
-      </dl>
-      <h3>{t('timeline')}</h3>
-      <ol class="timeline">
-        {data.timeline.map((step, i) => (
-          <li key={i} aria-current={i === data.timeline.length - 1 ? 'step' : undefined}>
-            <strong>{statusLabel(step.status)}</strong> <span class="hint">{formatDateTime(step.at)}</span>
-          </li>
-        ))}
-      </ol>
-      <h3>{t('answer')}</h3>
-      {data.answer ? (
-        <blockquote class="answer" data-testid="answer">
-          {data.answer.question && (
-            <p class="hint" data-testid="answer-question">
-              {t('publishedQuestion')}: {data.answer.question}
-            </p>
-          )}
-          <p class="answer-text">{data.answer.text}</p>
-          <footer class="hint">{t('answeredAt', { at: formatDateTime(data.answer.answeredAt) })}</footer>
-        </blockquote>
-      ) : (
-        <p class="hint">{t('noAnswer')}</p>
-      )}
-      {Feedback && <Feedback data={data} onView={show} />}
-    </article>
-  );
-}
-
 export function TrackApp() {
   const s = state.value;
+  const Found = record.module.value?.Found;
   return (
     <>
       <SiteHeader />
@@ -186,7 +96,7 @@ export function TrackApp() {
             )}
           </Problem>
         )}
-        {s.kind === 'found' && <Found data={s.data} />}
+        {s.kind === 'found' && Found && <Found data={s.data} onView={show} onFollow={followLink} />}
         {s.kind !== 'loading' && (
           <section class="another" aria-label={s.kind === 'found' ? t('another') : undefined}>
             {s.kind === 'found' && <h2>{t('another')}</h2>}

@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import '../common/base.css';
 import './track.css';
 import { lookup, TrackApp } from './TrackApp.tsx';
 

@@ -1,0 +1,58 @@
+/** Strings of an information request and the citizen's reply (loaded with InfoReply.tsx, only when needed). */
+import { translator } from '../common/i18n.ts';
+
+const vi = {
+  retry: 'Thử lại',
+  infoTitle: 'Cơ quan đề nghị Ông/Bà bổ sung thông tin',
+  infoAskedAt: 'Đề nghị lúc {at}',
+  infoWhy: 'Hạn trả lời tạm dừng cho đến khi cơ quan nhận được thông tin của Ông/Bà.',
+  replyLabel: 'Thông tin bổ sung',
+  replyPrivacy: 'Chỉ cơ quan đang giải quyết ý kiến này đọc được nội dung này. Không ghi số CCCD/CMND nếu cơ quan không yêu cầu.',
+  replyCount: 'Đã nhập {n}/{max} ký tự',
+  replyCountPlain: 'Đã nhập {n} ký tự',
+  replyCountOver: 'Đã nhập {n}/{max} ký tự — dài quá {over} ký tự',
+  replySend: 'Gửi thông tin bổ sung',
+  replySending: 'Đang gửi…',
+  replyEmpty: 'Hãy nhập thông tin bổ sung trước khi gửi.',
+  replyLong: 'Nội dung dài quá {max} ký tự. Hãy rút gọn rồi gửi lại.',
+  replyChars: 'Nội dung có ký tự đặc biệt không gửi được (thường do sao chép từ nơi khác). Hãy gõ lại đoạn văn bản đó.',
+  replySentTitle: 'Thông tin bổ sung',
+  replySent: 'Đã gửi thông tin bổ sung. Cơ quan sẽ tiếp tục giải quyết; hạn trả lời được tính lại.',
+  replySentText: 'Nội dung Ông/Bà đã gửi:',
+  replyNotWaiting: 'Cơ quan không còn chờ thông tin bổ sung cho ý kiến này (có thể đã nhận được thông tin hoặc đã trả lời). Trang đã được cập nhật tình trạng mới nhất.',
+  replyNetwork: 'Chưa gửi được vì không kết nối được máy chủ. Nội dung Ông/Bà đã nhập vẫn còn; hãy kiểm tra mạng rồi bấm “Thử lại”.',
+  replyBusy: 'Hệ thống đang bận nên chưa gửi được. Nội dung Ông/Bà đã nhập vẫn còn; vui lòng bấm “Thử lại” sau ít phút.',
+  replyTooMany: 'Ông/Bà vừa gửi nhiều lần trong thời gian ngắn. Nội dung vẫn còn; vui lòng đợi khoảng một phút rồi bấm “Thử lại”.',
+  replyInvalid: 'Hệ thống không nhận nội dung này. Hãy kiểm tra lại (tối đa {max} ký tự) rồi gửi lại.',
+  replyUnknown: 'Không tìm thấy ý kiến có mã này nữa. Hãy tải lại trang hoặc kiểm tra lại mã theo dõi.',
+  replyFailed: 'Chưa gửi được. Nội dung Ông/Bà đã nhập vẫn còn; vui lòng thử lại sau.',
+};
+type Key = keyof typeof vi;
+const en: Record<Key, string> = {
+  retry: 'Try again',
+  infoTitle: 'The office asks you for more information',
+  infoAskedAt: 'Asked {at}',
+  infoWhy: 'The answer deadline is paused until the office receives your information.',
+  replyLabel: 'Additional information',
+  replyPrivacy: 'Only the office handling this item can read it. Do not write ID card numbers unless the office asks for them.',
+  replyCount: '{n}/{max} characters',
+  replyCountPlain: '{n} characters',
+  replyCountOver: '{n}/{max} characters — {over} too many',
+  replySend: 'Send the information',
+  replySending: 'Sending…',
+  replyEmpty: 'Please type the additional information before sending.',
+  replyLong: 'The text is longer than {max} characters. Please shorten it and send again.',
+  replyChars: 'The text contains special characters that cannot be sent (often from copy and paste). Please retype that part.',
+  replySentTitle: 'Additional information',
+  replySent: 'Your additional information was sent. The office will continue handling your item; the answer deadline is recalculated.',
+  replySentText: 'What you sent:',
+  replyNotWaiting: 'The office is no longer waiting for information on this item (it may have received it already or answered). The page now shows the latest status.',
+  replyNetwork: 'Not sent: the server cannot be reached. Your text is still here; check your connection and press “Try again”.',
+  replyBusy: 'Not sent: the system is busy. Your text is still here; please press “Try again” in a few minutes.',
+  replyTooMany: 'You sent several times in a short while. Your text is still here; please wait about a minute, then press “Try again”.',
+  replyInvalid: 'The system did not accept this text. Please check it (at most {max} characters) and send again.',
+  replyUnknown: 'This tracking code is no longer found. Please reload the page or check the code.',
+  replyFailed: 'Not sent. Your text is still here; please try again later.',
+};
+export type InfoKey = Key;
+export const t = translator({ vi, en });
