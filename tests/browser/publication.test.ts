@@ -76,6 +76,8 @@ test('an approved answer quoting the sender’s contact data publishes none of i
   noSecrets('stats file', await readPublished(`${month}.json`));
   const stats = await stack.newPage();
   await stats.goto(`${stack.url}/stats`);
+  // The answers section draws when it comes near the screen (below the fold on first render).
+  await stats.locator('#answers').scrollIntoViewIfNeeded();
   await stats.fill('#answer-search', 'Trân trọng');
   await stats.locator('ol.answers > li', { hasText: 'lý lịch tư pháp trả chậm' }).waitFor();
   noSecrets('stats page', (await stats.locator('body').textContent())!);
@@ -88,6 +90,7 @@ test('an approved answer quoting the sender’s contact data publishes none of i
   expect(JSON.parse(after).answers).toContainEqual(before);
   expect((await stack.api.request('GET', `/api/feedback/${code}`)).json.answer.text).toBe(published);
   await stats.reload();
+  await stats.locator('#answers').scrollIntoViewIfNeeded();
   await stats.fill('#answer-search', 'Trân trọng');
   await stats.locator('ol.answers > li', { hasText: 'lý lịch tư pháp trả chậm' }).waitFor();
   noSecrets('stats page after erasure', (await stats.locator('body').textContent())!);
