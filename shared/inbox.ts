@@ -6,7 +6,7 @@ import { toLocalIso } from './time.ts';
 import { departmentRef, type CatalogIndex } from './catalog.ts';
 import { criterionLabel } from './criteria.ts';
 import { OPEN_STATUSES, STATUSES, type Status } from './feedback.ts';
-import { CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, labelOf, reasonsText, STATUS_LABELS } from './labels.ts';
+import { CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, labelOf, STATUS_LABELS } from './labels.ts';
 import { previewOf } from './publication.ts';
 import { CHANNELS, id, KINDS, line, procedureCode } from './schemas.ts';
 import { slaBadge } from './sla.ts';
@@ -177,7 +177,7 @@ export function exportRows(records: CaseRecord[], options: { withContact: boolea
     options.catalog.counters.get(r.counterId)?.name ?? r.counterId,
     r.procedureCode,
     r.rating,
-    reasonsText(r.reasons) || undefined,
+    r.reasons?.map((id) => criterionLabel(id, options.catalog.criteria, 'vi')).join(', ') || undefined,
     r.comment,
     labelOf(CATEGORY_LABELS, r.category) || undefined,
     r.receivedAt,

@@ -4,7 +4,7 @@
  * read these so no internal code reaches a person. Pure; no I/O.
  */
 import type { Status } from './feedback.ts';
-import type { Channel, Kind, Reason } from './schemas.ts';
+import type { Channel, Kind } from './schemas.ts';
 import type { ActionType, Category, CitizenEventType } from './workflow.ts';
 
 export type Lang = 'vi' | 'en';
@@ -34,15 +34,6 @@ export const STATUS_LABELS: Words<Status> = {
   rejected: ['Từ chối / hướng dẫn', 'Rejected / redirected'],
   duplicate: ['Trùng lặp', 'Duplicate'],
   spam: ['Rác', 'Spam'],
-};
-
-export const REASON_LABELS: Words<Reason> = {
-  waiting_time: ['Thời gian chờ', 'Waiting time'],
-  staff_attitude: ['Thái độ cán bộ', 'Staff attitude'],
-  guidance: ['Hướng dẫn thủ tục', 'Guidance'],
-  paperwork: ['Giấy tờ, hồ sơ', 'Paperwork'],
-  fees: ['Phí, lệ phí', 'Fees'],
-  facilities: ['Cơ sở vật chất', 'Facilities'],
 };
 
 export const CATEGORY_LABELS: Words<Category> = {
@@ -151,6 +142,3 @@ export function labelOf<K extends string>(words: Words<K>, code: K | string | un
 
 /** A sentence for an API error code (never the server's English message in the Vietnamese UI). */
 export const errorSentence = (code: string, lang: Lang = 'vi'): string => (ERROR_LABELS[code] ?? GENERIC_ERROR)[lang === 'en' ? 1 : 0];
-
-/** The reasons of a rating, in words, joined. */
-export const reasonsText = (reasons: readonly string[] | undefined, lang: Lang = 'vi') => (reasons ?? []).map((r) => labelOf(REASON_LABELS, r, lang)).join(', ');
