@@ -4,8 +4,6 @@
  * SIPAS's five elements (QĐ 2640/QĐ-BNV). Records store criterion ids; the six reason chips of
  * earlier versions stay readable (labels) and accepted (kiosks may still send queued ones). Pure.
  */
-import { REASONS } from './schemas.ts';
-
 export type Criterion = { id: string; vi: string; en: string };
 
 export const DEFAULT_CRITERIA: readonly Criterion[] = [
@@ -16,8 +14,12 @@ export const DEFAULT_CRITERIA: readonly Criterion[] = [
   { id: 'feedback_handling', vi: 'Tiếp nhận, xử lý góp ý', en: 'Handling of feedback' },
 ];
 
-/** The reason chips of earlier versions: still on stored records. */
-export const LEGACY_REASONS: readonly Criterion[] = [
+/**
+ * The reason chips of earlier versions: still accepted and on stored records. Here, not in
+ * schemas.ts, so the kiosk's chips can show them without loading zod.
+ */
+export const REASONS = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'] as const;
+export const LEGACY_REASONS: readonly (Criterion & { id: (typeof REASONS)[number] })[] = [
   { id: 'waiting_time', vi: 'Thời gian chờ', en: 'Waiting time' },
   { id: 'staff_attitude', vi: 'Thái độ cán bộ', en: 'Staff attitude' },
   { id: 'guidance', vi: 'Hướng dẫn thủ tục', en: 'Guidance' },

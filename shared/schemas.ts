@@ -3,6 +3,7 @@
  * Strings arrive already trimmed and NFC-normalized (see `normalizeJson`).
  */
 import * as z from 'zod/mini';
+import { REASONS } from './criteria.ts';
 import { isDossierNumber } from './dossier.ts';
 import { MAX_ADDRESS, MAX_COMMENT, MAX_EMAIL, MAX_NAME, MAX_PHONE, phoneDigits } from './limits.ts';
 import { hasForbiddenCharacters } from './text.ts';
@@ -11,8 +12,7 @@ export const KINDS = ['rating', 'pakn'] as const;
 export const CHANNELS = ['kiosk', 'qr', 'web', 'phone', 'letter', 'counter'] as const;
 /** Channels officials enter in the inbox: by phone, by letter, in person at the counter (walk-ins). */
 export const INTAKE_CHANNELS = ['phone', 'letter', 'counter'] as const;
-/** The reason chips of earlier versions: still accepted and readable (shared/criteria.ts holds today's criteria). */
-export const REASONS = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'] as const;
+export { REASONS };
 /** The most criteria a catalog may configure (and a submission may choose). */
 export const MAX_CRITERIA = 12;
 export const PROCEDURE_CODE = /^\d\.\d{6}$/;

@@ -1,6 +1,6 @@
 /** The optional steps after the faces, loaded right after first render (not needed to show the faces). */
 import { MAX_ADDRESS, MAX_COMMENT, MAX_EMAIL, MAX_NAME, MAX_PHONE } from '#shared/limits';
-import type { Reason } from '#shared/schemas';
+import { LEGACY_REASONS } from '#shared/criteria';
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { lang } from '../i18n.ts';
@@ -11,9 +11,7 @@ import { t, type StepKey } from './step-strings.ts';
 import { StepHeading, type FlowProps } from './FlowView.tsx';
 
 // The counter's evaluation criteria come with GET /api/counters/{id}; a counter cached by an older
-// version has none, so the earlier chips stay. Mirrors REASONS in shared/schemas (importing it would
-// pull zod into the page's first load).
-const REASON_ORDER: Reason[] = ['waiting_time', 'staff_attitude', 'guidance', 'paperwork', 'fees', 'facilities'];
+// version has none, so the earlier chips stay.
 
 function Errors({ flow }: { flow: Flow }) {
   const count = Object.keys(flow.errors.value).length;
@@ -99,9 +97,9 @@ export function DetailsStep({ flow, procedures, criteria, onSend, busy }: FlowPr
       <StepHeading>{t('detailsTitle')}</StepHeading>
       <p class="hint" id="reasons-hint">{t('detailsHint')}</p>
       <div class="chips" role="group" aria-describedby="reasons-hint">
-        {(criteria ?? REASON_ORDER.map((id) => ({ id, vi: '', en: '' }))).map((c) => (
+        {(criteria ?? LEGACY_REASONS).map((c) => (
           <button type="button" key={c.id} class="chip" aria-pressed={flow.reasons.value.includes(c.id)} onClick={() => flow.toggleReason(c.id)}>
-            {criteria ? c[lang.value] : t(c.id as StepKey)}
+            {c[lang.value]}
           </button>
         ))}
       </div>
