@@ -15,17 +15,19 @@ import { describeReport, publishLocalStats } from './stats-publication.ts';
 import { startStatsStore } from './stats-store.ts';
 
 await ensurePagesBuilt();
+// One reading of the clock for the start-up work (publication, the officials directory).
+const startedAt = new Date();
 const [store, stats] = await Promise.all([startLocalStore(), startStatsStore()]);
 if (store.seeded) console.log(`Demo data loaded: ${store.seeded.items} items.`);
 // The statistics page reads the published objects only (S3, as in AWS): publish them once now (the daily job keeps them fresh);
 // after seeding, every month of the demo history, so the 12-month charts have a trend to show.
-await publishLocalStats(store.seeded?.months ?? [], new Date())
+await publishLocalStats(store.seeded?.months ?? [], startedAt)
   .then((reports) => reports.forEach((report) => console.log(`Statistics ${describeReport(report)}`)))
   .catch((error) => console.error('Statistics were not published:', (error as Error).message));
 // Officials sign in through a real OpenID provider; keys live in DATA_DIR so tokens survive restarts.
 const signIn = await startLocalSignIn(config.publicBaseUrl, config.dataDir);
 // The inbox's list of officials to assign to: the demo officials, known before they sign in.
-await registerDemoOfficials(signIn.oidc.officials, new Date());
+await registerDemoOfficials(signIn.oidc.officials, startedAt);
 // Notifications go to files under DATA_DIR/outbox (read them at /dev/outbox); AWS uses SNS and SES.
 process.env.NOTIFY_OUTBOX_DIR ??= join(config.dataDir, 'outbox');
 process.env.PUBLIC_BASE_URL ??= config.publicBaseUrl;
